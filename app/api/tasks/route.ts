@@ -1,0 +1,16 @@
+import { createTaskSchema } from '@/lib/validations/study';
+import { ready } from '@/server/db';
+import { handle, json, readJson, requireSameOrigin, requireUser } from '@/server/http';
+import { createTask, listTasks } from '@/server/tasks';
+
+export const GET = handle(async (request: Request) => {
+  await requireUser(request, ['admin']);
+  return json({ tasks: await listTasks(await ready()) });
+});
+
+export const POST = handle(async (request: Request) => {
+  requireSameOrigin(request);
+  const admin = await requireUser(request, ['admin']);
+  const input = await readJson(request, createTaskSchema);
+  return json(await createTask(await ready(), input, admin.id), 201);
+});

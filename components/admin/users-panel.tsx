@@ -1,0 +1,91 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { TextInput } from '@/components/ui/field';
+import { api } from '@/lib/api-client';
+import type { Role } from '@/lib/roles';
+import { CreateUserForm } from './create-user-form';
+import type { OrgOption } from './org-select';
+
+interface UserRow {
+  id: string;
+  name: string;
+  phone: string;
+  role: Role;
+  orgUnitName: string | null;
+  legalLiterate: boolean;
+  disabled: boolean;
+}
+
+/** Users, paginated and searchable; create one, or disable one (which ends their sessions at once). */
+export function UsersPanel({ units }: { units: OrgOption[] }) {
+  const t = useTranslations('admin');
+  const tr = useTranslations('roles');
+  const [page, setPage] = useState(1);
+  const [q, setQ] = useState('');
+  const [data, setData] = useState<{ users: UserRow[]; total: number; pageSize: number }>();
+  const [error, setError] = useState<string>();
+
+  const load = useCallback(() => {
+    const params = new URLSearchParams({ page: String(page), ...(q ? { q } : {}) });
+    api<{ users: UserRow[]; total: number; pageSize: number }>(`/api/users?${params}`)
+      .then((d) => (setData(d), setError(undefined)))
+      .catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)));
+  }, [page, q]);
+  useEffect(load, [load]);
+
+  async function toggle(user: UserRow) {
+    await api(`/api/users/${user.id}`, { method: 'PATCH', body: { disabled: !user.disabled } }).catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)));
+    load();
+  }
+
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  return (
+    <div className="flex flex-col gap-4">
+      <Card aria-labelledby="create-title">
+        <h2 id="create-title" className="mb-3 text-lg font-bold">
+          {t('createUser')}
+        </h2>
+        <CreateUserForm units={units} onCreated={load} />
+      </Card>
+      <Card aria-labelledby="users-title">
+        <h2 id="users-title" className="text-lg font-bold">
+          {t('usersTitle')}
+        </h2>
+        <TextInput type="search" placeholder={t('search')} aria-label={t('search')} value={q} onChange={(e) => (setQ(e.target.value), setPage(1))} className="my-2" />
+        {error ? <p role="alert" className="text-red-800">{error}</p> : null}
+        {data && data.users.length === 0 ? <p className="text-muted">{t('noUsers')}</p> : null}
+        <ul className="flex flex-col">
+          {data?.users.map((u) => (
+            <li key={u.id} className="flex flex-wrap items-center gap-2 border-t border-line py-2 first:border-t-0">
+              <span className="flex-1">
+                <span className="font-medium">{u.name}</span> <span className="text-sm text-muted">{u.phone}</span>
+                <span className="block text-sm text-muted">
+                  {tr(u.role)}
+                  {u.legalLiterate ? ` · ${t('legalLiterate')}` : ''} · {u.orgUnitName ?? '—'}
+                  {u.disabled ? ` · ${t('disabled')}` : ''}
+                </span>
+              </span>
+              <Button variant={u.disabled ? 'secondary' : 'danger'} onClick={() => void toggle(u)}>
+                {u.disabled ? t('enable') : t('disable')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+        {data ? (
+          <div className="mt-2 flex items-center justify-between gap-2">
+            <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              {t('prev')}
+            </Button>
+            <span className="text-sm">{t('page', { page, pages, total: data.total })}</span>
+            <Button variant="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+              {t('nextPage')}
+            </Button>
+          </div>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

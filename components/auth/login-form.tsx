@@ -1,0 +1,76 @@
+'use client';
+import { useLocale, useTranslations } from 'next-intl';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, TextInput } from '@/components/ui/field';
+import { useRouter } from '@/lib/i18n/navigation';
+import { refreshProfile } from '@/lib/local/session';
+import { signedIn } from '@/lib/sync/engine';
+import { phoneSchema } from '@/lib/validations/user';
+
+/** Phone number and password; explains a wrong password, a locked account and a disabled one. */
+export function LoginForm() {
+  const t = useTranslations('login');
+  const locale = useLocale();
+  const router = useRouter();
+  const [phone, setPhone] = useState('');
+  const [password, setPassword] = useState('');
+  const [phoneError, setPhoneError] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(undefined);
+    if (!phoneSchema.safeParse(phone).success) return setPhoneError(t('invalidPhone'));
+    setPhoneError(undefined);
+    if (!navigator.onLine) return setError(t('offline'));
+    setBusy(true);
+    try {
+      const response = await fetch('/api/auth/sign-in/username', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify({ username: phone.trim(), password }),
+      });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => ({}))) as { message?: string; code?: string };
+        const message = body.message ?? '';
+        if (message.startsWith('ACCOUNT_LOCKED:')) {
+          const until = new Date(message.slice('ACCOUNT_LOCKED:'.length));
+          setError(t('locked', { time: until.toLocaleTimeString(locale === 'zh' ? 'zh-CN' : 'en', { hour: '2-digit', minute: '2-digit' }) }));
+        } else if (message === 'ACCOUNT_DISABLED') setError(t('disabled'));
+        else if (response.status === 401) setError(t('wrong'));
+        else setError(t('failed', { message: message || response.statusText }));
+        return;
+      }
+      await refreshProfile();
+      signedIn();
+      router.replace('/');
+    } catch {
+      setError(t('offline'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+      <Field label={t('phone')} error={phoneError}>
+        <TextInput name="phone" type="tel" inputMode="numeric" autoComplete="username" maxLength={11} value={phone} onChange={(e) => setPhone(e.target.value)} required />
+      </Field>
+      <Field label={t('password')}>
+        <TextInput name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+      </Field>
+      {error ? (
+        <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={busy}>
+        {busy ? t('submitting') : t('submit')}
+      </Button>
+      <p className="text-sm text-muted">{t('demoHint')}</p>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { Link, usePathname } from '@/lib/i18n/navigation';
+import { tabsFor, type Role, type Tab } from '@/lib/roles';
+
+const HREF: Record<Tab, string> = {
+  home: '/',
+  study: '/study',
+  quiz: '/quiz',
+  activity: '/activity',
+  consult: '/consult',
+  me: '/me',
+  admin: '/admin',
+  report: '/report',
+};
+
+const ICON: Record<Tab, string> = { home: '⌂', study: '📖', quiz: '✎', activity: '⚑', consult: '☏', me: '☺', admin: '⚙', report: '▤' };
+
+/** The bottom tabs; which ones a person sees depends on their role. */
+export function TabBar({ role }: { role: Role }) {
+  const t = useTranslations('tabs');
+  const pathname = usePathname();
+  const tabs = tabsFor(role);
+  return (
+    <nav aria-label={t('label')} className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)]">
+      <ul className="mx-auto grid max-w-3xl" style={{ gridTemplateColumns: `repeat(${tabs.length}, minmax(0, 1fr))` }}>
+        {tabs.map((tab) => {
+          const active = tab === 'home' ? pathname === '/' : pathname.startsWith(HREF[tab]);
+          return (
+            <li key={tab}>
+              <Link
+                href={HREF[tab]}
+                aria-current={active ? 'page' : undefined}
+                className={`flex min-h-14 flex-col items-center justify-center text-xs ${active ? 'font-bold text-brand' : 'text-muted'}`}
+              >
+                <span aria-hidden="true" className="text-lg leading-none">
+                  {ICON[tab]}
+                </span>
+                {t(tab)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,45 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import { Button } from '@/components/ui/button';
+
+/** Announces a new version waiting in the service worker; it takes over only when the person says so. */
+export function UpdatePrompt() {
+  const t = useTranslations('update');
+  const [waiting, setWaiting] = useState<ServiceWorker | null>(null);
+
+  useEffect(() => {
+    if (!('serviceWorker' in navigator)) return;
+    let reloading = false;
+    const onControllerChange = () => {
+      if (reloading) return;
+      reloading = true;
+      window.location.reload();
+    };
+    void navigator.serviceWorker.getRegistration().then((reg) => {
+      if (!reg) return;
+      // Only an update (a worker already controls the page) is announced, not the first install.
+      const track = (worker: ServiceWorker | null) => {
+        if (!worker) return;
+        const check = () => worker.state === 'installed' && navigator.serviceWorker.controller && setWaiting(worker);
+        check();
+        worker.addEventListener('statechange', check);
+      };
+      track(reg.waiting);
+      reg.addEventListener('updatefound', () => track(reg.installing));
+    });
+    navigator.serviceWorker.addEventListener('controllerchange', onControllerChange);
+    return () => navigator.serviceWorker.removeEventListener('controllerchange', onControllerChange);
+  }, []);
+
+  if (!waiting) return null;
+  return (
+    <div role="status" className="fixed inset-x-3 bottom-20 z-50 flex flex-wrap items-center gap-3 rounded-xl bg-ink p-3 text-white shadow-lg">
+      <span className="flex-1">{t('available')}</span>
+      <Button onClick={() => waiting.postMessage({ type: 'SKIP_WAITING' })}>{t('reload')}</Button>
+      <Button variant="ghost" className="text-white" onClick={() => setWaiting(null)}>
+        {t('later')}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+'use client';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useLocale, useTranslations } from 'next-intl';
+import { useSearchParams } from 'next/navigation';
+import { useEffect, useMemo, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { useVisibleTime } from '@/hooks/use-visible-time';
+import { articleLabel } from '@/lib/laws/cn-numerals';
+import { Link } from '@/lib/i18n/navigation';
+import { localDb } from '@/lib/local/db';
+import { isQuotaError } from '@/lib/local/errors';
+import { recordLessonCompleted, recordLessonOpened, recordReadingTime } from '@/lib/local/study';
+import { parseMarkdown, plainText } from '@/lib/markdown';
+import { syncSoon } from '@/lib/sync/engine';
+import { Markdown } from './markdown';
+import { ReadAloud } from './read-aloud';
+
+/** One lesson, read from the phone: text, cited articles, read-aloud, and completion, all working offline. */
+export function LessonView() {
+  const t = useTranslations('study');
+  const tm = useTranslations('me');
+  const locale = useLocale();
+  const id = useSearchParams().get('id') ?? '';
+  const [error, setError] = useState<string>();
+  const data = useLiveQuery(async () => {
+    const db = localDb();
+    const lesson = await db.lessons.get(id);
+    if (!lesson) return { lesson: null } as const;
+    const [progress, siblings] = await Promise.all([db.progress.get(id), db.lessons.where('moduleId').equals(lesson.moduleId).sortBy('sortOrder')]);
+    return { lesson, progress, next: siblings.find((l) => l.sortOrder > lesson.sortOrder) ?? null };
+  }, [id]);
+  const lesson = data?.lesson ?? null;
+  const blocks = useMemo(() => (lesson ? parseMarkdown(lesson.body) : []), [lesson]);
+  const title = lesson ? (locale === 'zh' ? lesson.title : lesson.titleEn) : '';
+
+  const guard = (p: Promise<void>) =>
+    p.then(syncSoon).catch((e: unknown) => setError(isQuotaError(e) ? tm('quotaError') : String(e)));
+
+  useEffect(() => {
+    if (lesson) void guard(recordLessonOpened(lesson.id, lesson.title));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lesson?.id]);
+
+  useVisibleTime((seconds) => {
+    if (lesson) void guard(recordReadingTime(lesson.id, seconds, lesson.title));
+  }, Boolean(lesson));
+
+  if (data === undefined) return <p role="status">{t('minutes', { minutes: '…' })}</p>;
+  if (!lesson) {
+    return (
+      <EmptyState action={<Link href="/study" className="underline">{t('back')}</Link>}>{t('notFound')}</EmptyState>
+    );
+  }
+  const completedAt = data.progress?.completedAt;
+  return (
+    <article className="flex flex-col gap-4">
+      <Link href={`/study/module?id=${lesson.moduleId}`} className="text-sm text-muted underline">
+        ← {t('back')}
+      </Link>
+      <header>
+        <h1 className="text-2xl font-bold">{title}</h1>
+        <p className="text-sm text-muted">
+          {t('minutes', { minutes: lesson.minutes })}
+          {data.progress?.secondsSpent ? ` · ${t('timeSpent', { minutes: Math.max(1, Math.round(data.progress.secondsSpent / 60)) })}` : ''}
+        </p>
+      </header>
+      <ReadAloud paragraphs={[lesson.title, ...plainText(blocks)]} />
+      <Card>
+        <Markdown blocks={blocks} />
+      </Card>
+      {lesson.cites.length > 0 ? (
+        <Card aria-labelledby="cites-title">
+          <h2 id="cites-title" className="font-bold">
+            {t('cites')}
+          </h2>
+          <ul className="mt-2 flex flex-wrap gap-2">
+            {lesson.cites.map((c) => (
+              <li key={`${c.law}:${c.article}`} className="rounded-full bg-red-50 px-3 py-1 text-sm text-brand-dark">
+                《{c.law}》{articleLabel(c.article)}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      {error ? (
+        <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">
+          {error}
+        </p>
+      ) : null}
+      {completedAt ? (
+        <p className="rounded-lg bg-green-50 p-3 text-ok" role="status">
+          ✓ {t('completedAt', { time: new Date(completedAt).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en') })}
+        </p>
+      ) : (
+        <Button onClick={() => void guard(recordLessonCompleted(lesson.id, lesson.title))}>{t('complete')}</Button>
+      )}
+      {data.next ? (
+        <Link href={`/study/lesson?id=${data.next.id}`} className="self-end underline">
+          {t('next')}：{locale === 'zh' ? data.next.title : data.next.titleEn} →
+        </Link>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,23 @@
+/** Calls one of the app's JSON routes from the browser; a non-2xx answer becomes an ApiError with the server's words. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(path, {
+    method: init.method ?? 'GET',
+    credentials: 'same-origin',
+    cache: 'no-store',
+    headers: init.body === undefined ? undefined : { 'Content-Type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const data = (await response.json().catch(() => ({}))) as { error?: string; fields?: Record<string, string> };
+  if (!response.ok) throw new ApiError(response.status, data.error ?? response.statusText, data.fields);
+  return data as T;
+}

@@ -1,0 +1,64 @@
+// Extracts the text of a .docx (e.g. a download from the national law database) as one line per paragraph,
+// ready for parseLawText.
+import { strFromU8, unzipSync } from 'fflate';
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function decodeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ENTITIES[e] ?? m;
+  });
+}
+
+export function docxToText(bytes: Uint8Array): string {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
+  } catch {
+    throw new Error('不是有效的 .docx 文件 / not a valid .docx file (zip)');
+  }
+  const doc = files['word/document.xml'];
+  if (!doc) throw new Error('.docx 中没有 word/document.xml / word/document.xml missing from .docx');
+  // mc:Fallback repeats the content of mc:Choice (text boxes etc.) for old readers
+  const xml = strFromU8(doc).replace(/<mc:Fallback\b[\s\S]*?<\/mc:Fallback>/g, '');
+
+  const lines: string[] = [];
+  let buf = '';
+  let props = 0; // inside w:pPr / w:rPr, where w:tab means a tab stop, not a tab
+  const tag = /<(\/?)(w:[A-Za-z]+)\b[^>]*?(\/?)>|([^<]+)/g;
+  let inText = false;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    const [, close, name, selfClose, text] = m;
+    if (text !== undefined) {
+      if (inText) buf += decodeXml(text);
+      continue;
+    }
+    const opening = !close && !selfClose;
+    switch (name) {
+      case 'w:p':
+        if (close || selfClose) {
+          lines.push(buf);
+          buf = '';
+        }
+        break;
+      case 'w:t':
+        inText = opening;
+        break;
+      case 'w:pPr':
+      case 'w:rPr':
+        if (opening) props++;
+        else if (close) props--;
+        break;
+      case 'w:tab':
+        if (!props && !close) buf += '\t';
+        break;
+      case 'w:br':
+      case 'w:cr':
+        if (!props && !close) buf += '\n';
+        break;
+    }
+  }
+  if (buf) lines.push(buf);
+  return lines.join('\n');
+}

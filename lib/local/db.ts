@@ -1,0 +1,77 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { LessonRecord, ModuleRecord, ProgressRecord, StudyTaskRecord } from '@/lib/study/types';
+import type { Role } from '@/lib/roles';
+
+/**
+ * The phone's store (IndexedDB via Dexie): the signed-in profile, pulled content, the user's own progress, and
+ * the outbox of operations waiting to reach the server. Every version() stays here, in order.
+ */
+export interface LocalProfile {
+  key: 'me';
+  id: string;
+  name: string;
+  phone: string;
+  role: Role;
+  orgUnitId: string | null;
+  orgUnitName: string | null;
+  orgPath: string[];
+  legalLiterate: boolean;
+  legalLiterateSince: string | null;
+  savedAt: string;
+}
+
+export interface OutboxOp {
+  id: string;
+  seq: number;
+  type: string;
+  payload: unknown;
+  createdAt: string;
+  status: 'pending' | 'rejected';
+  reason?: string;
+  /** A few words for the person: what this op is about (a lesson title, …). */
+  label: string;
+}
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+export class PufaDB extends Dexie {
+  profile!: EntityTable<LocalProfile, 'key'>;
+  settings!: EntityTable<Setting, 'key'>;
+  outbox!: EntityTable<OutboxOp, 'id'>;
+  modules!: EntityTable<ModuleRecord, 'id'>;
+  lessons!: EntityTable<LessonRecord, 'id'>;
+  tasks!: EntityTable<StudyTaskRecord, 'id'>;
+  progress!: EntityTable<ProgressRecord, 'lessonId'>;
+
+  constructor(name = 'pufa') {
+    // Strict durability: an op is on disk when the transaction that wrote it completes, not merely in a cache.
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      profile: 'key',
+      settings: 'key',
+      outbox: 'id, seq, status',
+      modules: 'id, slug, sortOrder',
+      lessons: 'id, slug, moduleId',
+      tasks: 'id, weekStart',
+      progress: 'lessonId, completedAt',
+    });
+  }
+}
+
+let instance: PufaDB | undefined;
+
+export function localDb(): PufaDB {
+  instance ??= new PufaDB();
+  return instance;
+}
+
+export async function getSetting<T>(db: PufaDB, key: string): Promise<T | undefined> {
+  return (await db.settings.get(key))?.value as T | undefined;
+}
+
+export async function setSetting(db: PufaDB, key: string, value: unknown): Promise<void> {
+  await db.settings.put({ key, value });
+}

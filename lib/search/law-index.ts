@@ -1,0 +1,194 @@
+// Full-text search over law articles: MiniSearch BM25 on CJK bigrams (OR), then definitions, exact phrase
+// matches and articles/laws named in the query are moved to the front.
+import MiniSearch from 'minisearch';
+import { articleLabel, CN_NUMERAL_CHARS } from '../laws/cn-numerals';
+import { snippet } from './snippet';
+import { normalizeText, tokenize, tokenizeQuery } from './tokenize';
+
+export interface LawArticleDoc {
+  /** 民法典:1042 */
+  id: string;
+  /** short title: 民法典 */
+  law: string;
+  number: number;
+  /** 第一千零四十二条 */
+  label: string;
+  text: string;
+}
+
+export interface LawSearchHit {
+  id: string;
+  law: string;
+  number: number;
+  label: string;
+  score: number;
+  snippet: string;
+}
+
+type IndexedDoc = LawArticleDoc & { norm: string };
+type TermHits = { docs: Int32Array; scores: Float64Array };
+
+export interface LawIndex {
+  mini: MiniSearch<LawArticleDoc>;
+  docs: IndexedDoc[];
+  ordinal: Map<string, number>;
+  /** article label → doc ordinals, for queries that name an article (民法典第一千零四十二条) */
+  byLabel: Map<string, number[]>;
+  laws: string[];
+  /** per-term BM25 results of frequent terms (LRU); 应当, 人民 … recur in most queries */
+  termCache: Map<string, TermHits>;
+}
+
+const FORMAT = 'pufa-law-index/1';
+const CACHE_MIN_HITS = 64; // rarer terms are cheap to look up again
+const CACHE_MAX_TERMS = 256;
+
+// Only the article text is indexed: law titles and labels are matched directly in searchLaws, which is
+// cheaper than posting lists where a bigram such as 民法 would hit all 1,260 articles of 民法典.
+const OPTIONS = {
+  idField: 'id',
+  fields: ['text'],
+  storeFields: [],
+  tokenize: (text: string) => tokenize(text),
+  processTerm: (term: string) => term,
+  searchOptions: {
+    combineWith: 'OR' as const,
+    tokenize: tokenizeQuery,
+    // stronger length normalisation than the default 0.7: long articles mention common terms many times
+    bm25: { k: 1.2, b: 0.9, d: 0.5 },
+  },
+};
+
+/** Whitespace-free, NFKC, lower case: the form used for phrase matching. */
+const squash = (s: string) => normalizeText(s).replace(/\s+/g, '');
+
+function makeIndex(mini: MiniSearch<LawArticleDoc>, articles: LawArticleDoc[]): LawIndex {
+  const docs = articles.map((a) => ({ ...a, norm: squash(a.text) }));
+  const byLabel = new Map<string, number[]>();
+  docs.forEach((d, k) => byLabel.set(d.label, [...(byLabel.get(d.label) ?? []), k]));
+  return {
+    mini,
+    docs,
+    ordinal: new Map(docs.map((d, k) => [d.id, k])),
+    byLabel,
+    laws: [...new Set(docs.map((d) => d.law))],
+    termCache: new Map(),
+  };
+}
+
+export function buildLawIndex(articles: LawArticleDoc[]): LawIndex {
+  const mini = new MiniSearch<LawArticleDoc>(OPTIONS);
+  mini.addAll(articles);
+  return makeIndex(mini, articles);
+}
+
+export function serializeIndex(index: LawIndex): string {
+  const docs = index.docs.map(({ id, law, number, label, text }) => [id, law, number, label, text]);
+  return JSON.stringify({ format: FORMAT, docs, mini: index.mini });
+}
+
+export function loadIndex(json: string): LawIndex {
+  const data = JSON.parse(json) as { format?: string; docs: [string, string, number, string, string][]; mini: unknown };
+  if (data.format !== FORMAT) throw new Error(`unsupported law index format: ${String(data.format)}`);
+  const mini = MiniSearch.loadJS<LawArticleDoc>(data.mini as Parameters<typeof MiniSearch.loadJS>[0], OPTIONS);
+  return makeIndex(mini, data.docs.map(([id, law, number, label, text]) => ({ id, law, number, label, text })));
+}
+
+/** BM25 scores of one term, from MiniSearch, cached when the term is frequent. */
+function termHits(index: LawIndex, term: string): TermHits {
+  const cached = index.termCache.get(term);
+  if (cached) {
+    index.termCache.delete(term); // LRU: re-insert as newest
+    index.termCache.set(term, cached);
+    return cached;
+  }
+  const results = index.mini.search(term, { tokenize: (t) => [t] });
+  const hits = { docs: new Int32Array(results.length), scores: new Float64Array(results.length) };
+  results.forEach((r, k) => {
+    hits.docs[k] = index.ordinal.get(String(r.id)) ?? -1;
+    hits.scores[k] = r.score;
+  });
+  if (results.length >= CACHE_MIN_HITS) {
+    index.termCache.set(term, hits);
+    if (index.termCache.size > CACHE_MAX_TERMS) index.termCache.delete(index.termCache.keys().next().value!);
+  }
+  return hits;
+}
+
+const LABEL_RE = new RegExp(`第[${CN_NUMERAL_CHARS}]+条`, 'g');
+
+/** 第1042条 → 第一千零四十二条, so article references typed with digits match labels. */
+function normalizeQuery(query: string): string {
+  return squash(query).replace(/第(\d{1,4})条/g, (m, n: string) => (Number(n) > 0 ? articleLabel(Number(n)) : m));
+}
+
+/** 本法所称家庭暴力，是指… / 个人信息是以电子或者其他方式记录的… (at the start of a paragraph or after 所称) */
+function isDefinition(text: string, q: string): boolean {
+  for (const pattern of [`${q}是`, `${q}，是`]) {
+    for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) {
+      if (at === 0 || text[at - 1] === '\n' || text.endsWith('所称', at)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * BM25 (MiniSearch, terms OR-combined: sum of term scores × number of matching terms), then in this order:
+ * articles defining the query, articles containing the whole query, the article the query names
+ * (law + 第X条), articles of a law the query names; BM25 order within each group.
+ */
+export function searchLaws(index: LawIndex, query: string, opts: { limit?: number } = {}): LawSearchHit[] {
+  const q = normalizeQuery(query);
+  if (!q) return [];
+  const limit = opts.limit ?? 20;
+  const terms = tokenizeQuery(q);
+
+  const score = new Float64Array(index.docs.length);
+  const matched = new Uint8Array(index.docs.length);
+  const touched: number[] = [];
+  for (const term of terms) {
+    const hits = termHits(index, term);
+    for (let k = 0; k < hits.docs.length; k++) {
+      const d = hits.docs[k]!;
+      if (d < 0) continue;
+      if (matched[d] === 0) touched.push(d);
+      matched[d]! += 1;
+      score[d]! += hits.scores[k]!;
+    }
+  }
+
+  const lawsNamed = new Set(index.laws.filter((law) => q.includes(law) || (q.length >= 2 && law.includes(q))));
+  const refs = new Map<number, number>(); // doc → tier
+  for (const [label] of q.matchAll(LABEL_RE)) {
+    for (const d of index.byLabel.get(label) ?? []) {
+      const law = index.docs[d]!.law;
+      if (lawsNamed.size === 0 || lawsNamed.has(law)) refs.set(d, lawsNamed.has(law) ? 2 : 1);
+    }
+  }
+  for (const d of refs.keys()) if (matched[d] === 0) touched.push(d);
+
+  const tierOf = (d: number): number => {
+    const doc = index.docs[d]!;
+    // only an article matching every query term can contain the whole query
+    if (matched[d] === terms.length && doc.norm.includes(q)) return isDefinition(doc.text, q) ? 4 : 3;
+    return refs.get(d) ?? (lawsNamed.has(doc.law) ? 1 : 0);
+  };
+  const ranked = touched.map((d) => ({ d, tier: tierOf(d), score: score[d]! * matched[d]! }));
+  ranked.sort((a, b) => b.tier - a.tier || b.score - a.score);
+
+  return ranked.slice(0, limit).map(({ d, score }) => {
+    const doc = index.docs[d]!;
+    return { id: doc.id, law: doc.law, number: doc.number, label: doc.label, score, snippet: snippet(doc.text, q, terms) };
+  });
+}
+
+/** One search document per article; the text keeps paragraph breaks. */
+export function lawDocs(law: { shortTitle: string; articles: { number: number; label: string; paragraphs: string[] }[] }): LawArticleDoc[] {
+  return law.articles.map((a) => ({
+    id: `${law.shortTitle}:${a.number}`,
+    law: law.shortTitle,
+    number: a.number,
+    label: a.label,
+    text: a.paragraphs.join('\n'),
+  }));
+}

@@ -1,0 +1,53 @@
+import type { Role } from '@/lib/roles';
+
+/** Study content and progress as they travel from server to phone and live in Dexie. */
+export interface ModuleRecord {
+  id: string;
+  slug: string;
+  sortOrder: number;
+  theme: string;
+  title: { zh: string; en: string };
+  summary: { zh: string; en: string };
+}
+
+export interface Citation {
+  law: string;
+  article: number;
+}
+
+export interface LessonRecord {
+  id: string;
+  slug: string;
+  moduleId: string;
+  sortOrder: number;
+  title: string;
+  titleEn: string;
+  minutes: number;
+  body: string;
+  cites: Citation[];
+}
+
+export interface StudyTaskRecord {
+  id: string;
+  weekStart: string;
+  lessonId: string | null;
+  moduleId: string | null;
+  roles: Role[];
+  orgUnitIds: string[];
+  note: string;
+}
+
+export interface ProgressRecord {
+  lessonId: string;
+  openedAt: string | null;
+  completedAt: string | null;
+  secondsSpent: number;
+}
+
+export interface PullResponse {
+  cursor: number;
+  modules: ModuleRecord[];
+  lessons: LessonRecord[];
+  tasks: StudyTaskRecord[];
+  progress: ProgressRecord[];
+}

@@ -1,0 +1,106 @@
+import { SYNC_INTERVAL_MS } from '@/lib/constants';
+import { localDb } from '@/lib/local/db';
+import { backoffDelayMs } from './backoff';
+import { pullChanges } from './pull-changes';
+import { pushOutbox, SyncHttpError } from './push-outbox';
+
+/**
+ * The phone's sync loop: push the outbox, then pull changes. It runs on start, when the phone comes online,
+ * when the app becomes visible, on a timer, and when the service worker's Background Sync fires. Failures retry
+ * with exponential backoff and jitter; a 401 pauses the loop until the person signs in again.
+ */
+export type SyncStatus = 'idle' | 'pushing' | 'pulling' | 'offline' | 'error';
+export interface SyncState {
+  status: SyncStatus;
+  needsSignIn: boolean;
+  error: string | null;
+}
+
+let state: SyncState = { status: 'idle', needsSignIn: false, error: null };
+const listeners = new Set<() => void>();
+let running: Promise<void> | null = null;
+let again = false;
+let attempt = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let started = false;
+
+function set(next: Partial<SyncState>) {
+  state = { ...state, ...next };
+  listeners.forEach((l) => l());
+}
+
+export function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function getSyncState(): SyncState {
+  return state;
+}
+
+async function runOnce(): Promise<void> {
+  if (!navigator.onLine) return set({ status: 'offline' });
+  if (state.needsSignIn) return;
+  const db = localDb();
+  try {
+    set({ status: 'pushing', error: null });
+    await pushOutbox(db);
+    set({ status: 'pulling' });
+    await pullChanges(db);
+    attempt = 0;
+    set({ status: 'idle' });
+  } catch (error) {
+    if (error instanceof SyncHttpError && error.status === 401) return set({ status: 'error', needsSignIn: true, error: error.message });
+    const offline = !navigator.onLine || error instanceof TypeError;
+    set({ status: offline ? 'offline' : 'error', error: error instanceof Error ? error.message : String(error) });
+    attempt++;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => void syncNow(), backoffDelayMs(attempt));
+  }
+}
+
+/** Runs a sync now, or once more right after the one in progress. */
+export function syncNow(): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      await runOnce();
+    } while (again);
+  })().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+/** After a local write: sync now when online, and ask the service worker to sync later if the browser can. */
+export function syncSoon(): void {
+  if (navigator.onLine) void syncNow();
+  else set({ status: 'offline' });
+  void navigator.serviceWorker?.ready
+    .then((reg) => (reg as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('pufa-push'))
+    .catch(() => undefined);
+}
+
+export function signedIn(): void {
+  set({ needsSignIn: false, error: null });
+  void syncNow();
+}
+
+export function startSyncLoop(): void {
+  if (started) return;
+  started = true;
+  window.addEventListener('online', () => void syncNow());
+  window.addEventListener('offline', () => set({ status: 'offline' }));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void syncNow();
+  });
+  navigator.serviceWorker?.addEventListener('message', (event: MessageEvent) => {
+    if ((event.data as { type?: string } | null)?.type === 'pufa-synced') void syncNow();
+  });
+  setInterval(() => void syncNow(), SYNC_INTERVAL_MS);
+  void syncNow();
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * The operations a phone can queue, each with the schema of its payload. Client and server share this list:
+ * the phone validates before it writes, the server validates again before it applies.
+ */
+const at = z.iso.datetime({ offset: true });
+const lessonId = z.string().min(1).max(64);
+
+export const opPayloadSchemas = {
+  'study.open': z.object({ lessonId, at }),
+  'study.read': z.object({ lessonId, at, seconds: z.number().int().min(1).max(3600) }),
+  'study.complete': z.object({ lessonId, at }),
+} as const;
+
+export type OpType = keyof typeof opPayloadSchemas;
+export type OpPayload<T extends OpType> = z.infer<(typeof opPayloadSchemas)[T]>;
+
+export function isOpType(type: string): type is OpType {
+  return Object.hasOwn(opPayloadSchemas, type);
+}

@@ -1,0 +1,73 @@
+// Benchmarks the law search index against a plain substring scan. Run: npx tsx scripts/bench-search.ts
+import { performance } from 'node:perf_hooks';
+import queries from '../tests/fixtures/search-queries.json' with { type: 'json' };
+import { LAWS_DIR, lawsAvailable, loadOfficialLaws } from '../tests/unit/laws/official-laws';
+import { buildLawIndex, lawDocs, loadIndex, searchLaws, serializeIndex } from '../lib/search/law-index';
+
+const QUERY_COUNT = 200;
+const LIMIT = 20;
+
+function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function time(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+const ms = (n: number) => `${n.toFixed(3)} ms`;
+
+if (!lawsAvailable()) {
+  console.error(`${LAWS_DIR} not found — official law texts are read from there`);
+  process.exit(1);
+}
+
+const articles = loadOfficialLaws().flatMap(lawDocs);
+let index = buildLawIndex(articles); // warm-up build (JIT)
+const buildMs = time(() => (index = buildLawIndex(articles)));
+const json = serializeIndex(index);
+const loadMs = time(() => loadIndex(json));
+
+// 180 substrings of 2–4 CJK characters from article texts, seeded so every run uses the same queries
+const random = mulberry32(20240601);
+const sampled: string[] = [];
+while (sampled.length < QUERY_COUNT - queries.length) {
+  const text = articles[Math.floor(random() * articles.length)]!.text;
+  const len = 2 + Math.floor(random() * 3);
+  const start = Math.floor(random() * Math.max(1, text.length - len));
+  const q = text.slice(start, start + len);
+  if (/^[\u4e00-\u9fff]+$/.test(q) && q.length === len) sampled.push(q);
+}
+const all = [...queries.map((x) => x.q), ...sampled];
+
+const scan = (q: string) => articles.filter((a) => a.text.includes(q));
+for (const q of all) (searchLaws(index, q, { limit: LIMIT }), scan(q)); // warm-up
+const indexTimes = all.map((q) => time(() => searchLaws(index, q, { limit: LIMIT })));
+const scanTimes = all.map((q) => time(() => scan(q)));
+
+const hits = queries.filter(({ q, expect }) =>
+  searchLaws(index, q, { limit: 3 }).some((h) => expect.includes(h.id)),
+);
+const misses = queries.filter((x) => !hits.includes(x)).map((x) => x.q);
+
+const ratio = percentile(indexTimes, 95) / percentile(scanTimes, 95);
+console.log(`articles            ${articles.length}`);
+console.log(`build               ${ms(buildMs)}`);
+console.log(`serialized index    ${(Buffer.byteLength(json) / 1024).toFixed(0)} KB (load ${ms(loadMs)})`);
+console.log(`queries             ${all.length} (${queries.length} labelled + ${sampled.length} sampled)`);
+console.log(`index  p50 / p95    ${ms(percentile(indexTimes, 50))} / ${ms(percentile(indexTimes, 95))}`);
+console.log(`scan   p50 / p95    ${ms(percentile(scanTimes, 50))} / ${ms(percentile(scanTimes, 95))}`);
+console.log(`p95 ratio           ${ratio.toFixed(2)} (target ≤ 4) ${ratio <= 4 ? 'OK' : 'FAIL'}`);
+console.log(`labelled top-3      ${hits.length}/${queries.length} (target ≥ 18) ${hits.length >= 18 ? 'OK' : 'FAIL'}${misses.length ? ` — missed: ${misses.join('、')}` : ''}`);

@@ -1,0 +1,32 @@
+import { sql } from 'kysely';
+import type { DbHandle } from './client';
+import * as m0001 from './migrations/0001-foundation';
+
+/**
+ * One migration set for SQLite and PostgreSQL. Each migration receives the dialect so it can pick column types;
+ * migrations are imported statically so they bundle with the server.
+ */
+const MIGRATIONS: { name: string; up: typeof m0001.up }[] = [{ name: '0001-foundation', up: m0001.up }];
+
+export async function migrate(handle: DbHandle): Promise<string[]> {
+  const { db, kind } = handle;
+  await db.schema
+    .createTable('schemaMigration')
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('appliedAt', 'text', (c) => c.notNull())
+    .execute();
+  const applied: string[] = [];
+  for (const migration of MIGRATIONS) {
+    await db.transaction().execute(async (trx) => {
+      // Serialise concurrent migrators on PostgreSQL (several app servers starting at once).
+      if (kind === 'postgres') await sql`select pg_advisory_xact_lock(20260101)`.execute(trx);
+      const done = await sql<{ name: string }>`select name from ${sql.table('schemaMigration')} where name = ${migration.name}`.execute(trx);
+      if (done.rows.length > 0) return;
+      await migration.up(trx as never, kind);
+      await sql`insert into ${sql.table('schemaMigration')} (name, "appliedAt") values (${migration.name}, ${new Date().toISOString()})`.execute(trx);
+      applied.push(migration.name);
+    });
+  }
+  return applied;
+}

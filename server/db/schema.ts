@@ -1,0 +1,185 @@
+import type { ColumnType } from 'kysely';
+
+/** Row shapes of every table. Times are ISO-8601 text in the app's own tables; booleans are 0/1 in SQLite. */
+type Bool = ColumnType<boolean, boolean | number, boolean | number>;
+type AuthDate = ColumnType<Date, Date | string, Date | string>;
+
+export interface OrgUnitTable {
+  id: string;
+  parentId: string | null;
+  name: string;
+  level: 'county' | 'township' | 'village' | 'hamlet';
+  path: string;
+  sortOrder: number;
+  createdAt: string;
+}
+
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: Bool;
+  image: string | null;
+  createdAt: AuthDate;
+  updatedAt: AuthDate;
+  username: string | null;
+  displayUsername: string | null;
+  role: string | null;
+  banned: Bool | null;
+  banReason: string | null;
+  banExpires: AuthDate | null;
+  orgUnitId: string | null;
+  legalLiterate: Bool | null;
+  legalLiterateSince: string | null;
+}
+
+export interface SessionTable {
+  id: string;
+  expiresAt: AuthDate;
+  token: string;
+  createdAt: AuthDate;
+  updatedAt: AuthDate;
+  ipAddress: string | null;
+  userAgent: string | null;
+  userId: string;
+  impersonatedBy: string | null;
+}
+
+export interface AccountTable {
+  id: string;
+  accountId: string;
+  providerId: string;
+  userId: string;
+  accessToken: string | null;
+  refreshToken: string | null;
+  idToken: string | null;
+  accessTokenExpiresAt: AuthDate | null;
+  refreshTokenExpiresAt: AuthDate | null;
+  scope: string | null;
+  password: string | null;
+  createdAt: AuthDate;
+  updatedAt: AuthDate;
+}
+
+export interface VerificationTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expiresAt: AuthDate;
+  createdAt: AuthDate;
+  updatedAt: AuthDate;
+}
+
+export interface RateLimitTable {
+  id: string;
+  key: string;
+  count: number;
+  lastRequest: ColumnType<number, number | bigint, number | bigint>;
+}
+
+export interface LoginLockTable {
+  username: string;
+  failures: number;
+  firstFailureAt: string;
+  lockedUntil: string | null;
+}
+
+export interface DeviceTable {
+  id: string;
+  userId: string;
+  lastSeq: number;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export interface OpReceiptTable {
+  opId: string;
+  deviceId: string;
+  userId: string;
+  seq: number;
+  type: string;
+  appliedAt: string;
+}
+
+export interface ChangeCounterTable {
+  id: number;
+  value: ColumnType<number, number, number>;
+}
+
+export interface ModuleTable {
+  id: string;
+  slug: string;
+  sortOrder: number;
+  theme: string;
+  titleZh: string;
+  titleEn: string;
+  summaryZh: string;
+  summaryEn: string;
+  changeSeq: number;
+  updatedAt: string;
+}
+
+export interface LessonTable {
+  id: string;
+  slug: string;
+  moduleId: string;
+  sortOrder: number;
+  title: string;
+  titleEn: string;
+  minutes: number;
+  body: string;
+  cites: string;
+  changeSeq: number;
+  updatedAt: string;
+}
+
+export interface StudyTaskTable {
+  id: string;
+  weekStart: string;
+  lessonId: string | null;
+  moduleId: string | null;
+  roles: string;
+  orgUnitIds: string;
+  note: string;
+  createdBy: string;
+  createdAt: string;
+  changeSeq: number;
+}
+
+export interface StudyEventTable {
+  id: string;
+  userId: string;
+  lessonId: string;
+  kind: 'open' | 'read' | 'complete';
+  seconds: number;
+  occurredAt: string;
+  deviceId: string;
+  createdAt: string;
+}
+
+export interface LessonProgressTable {
+  userId: string;
+  lessonId: string;
+  openedAt: string | null;
+  completedAt: string | null;
+  secondsSpent: number;
+  changeSeq: number;
+}
+
+export interface Database {
+  orgUnit: OrgUnitTable;
+  user: UserTable;
+  session: SessionTable;
+  account: AccountTable;
+  verification: VerificationTable;
+  rateLimit: RateLimitTable;
+  loginLock: LoginLockTable;
+  device: DeviceTable;
+  opReceipt: OpReceiptTable;
+  changeCounter: ChangeCounterTable;
+  module: ModuleTable;
+  lesson: LessonTable;
+  studyTask: StudyTaskTable;
+  studyEvent: StudyEventTable;
+  lessonProgress: LessonProgressTable;
+}

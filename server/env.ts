@@ -1,0 +1,50 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Typed configuration, checked once. A bad value stops the server with a message naming the variable.
+ * Without BETTER_AUTH_SECRET a random secret is made once and kept in DATA_DIR, so the demo needs no set-up.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL, or unset for the embedded SQLite database' })
+    .optional(),
+  BETTER_AUTH_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  BETTER_AUTH_URL: z.url({ message: 'must be a URL such as http://127.0.0.1:3000' }).optional(),
+  DEMO_PASSWORD: z.string().min(8).default('Pufa-demo-2026'),
+});
+
+export type Env = z.infer<typeof envSchema> & { BETTER_AUTH_SECRET: string };
+
+export function parseEnv(source: Record<string, string | undefined>): z.infer<typeof envSchema> {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = parseEnv(process.env);
+  const dataDir = path.resolve(parsed.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  let secret = parsed.BETTER_AUTH_SECRET;
+  if (!secret) {
+    const file = path.join(dataDir, 'auth-secret');
+    if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+    secret = readFileSync(file, 'utf8').trim();
+  }
+  cached = { ...parsed, DATA_DIR: dataDir, BETTER_AUTH_SECRET: secret };
+  return cached;
+}

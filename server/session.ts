@@ -1,0 +1,41 @@
+import 'server-only';
+import { SESSION_MAX_AGE_MS } from '@/lib/constants';
+import { isRole, type Role } from '@/lib/roles';
+import { auth } from './auth';
+import { ready } from './db';
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  phone: string;
+  role: Role;
+  orgUnitId: string | null;
+  legalLiterate: boolean;
+  legalLiterateSince: string | null;
+}
+
+/**
+ * The signed-in user for a request, or null. Besides better-auth's idle expiry, a session older than 30 days
+ * is ended here, whatever its activity.
+ */
+export async function currentUser(headers: Headers): Promise<SessionUser | null> {
+  const handle = await ready();
+  const result = await auth().api.getSession({ headers });
+  if (!result) return null;
+  const { session, user } = result;
+  if (Date.now() - new Date(session.createdAt).getTime() > SESSION_MAX_AGE_MS) {
+    await handle.db.deleteFrom('session').where('id', '=', session.id).execute();
+    return null;
+  }
+  const u = user as typeof user & { username?: string | null; role?: string | null; banned?: boolean | null; orgUnitId?: string | null; legalLiterate?: boolean | number | null; legalLiterateSince?: string | null };
+  if (u.banned) return null;
+  return {
+    id: u.id,
+    name: u.name,
+    phone: u.username ?? '',
+    role: isRole(u.role) ? u.role : 'villager',
+    orgUnitId: u.orgUnitId ?? null,
+    legalLiterate: Boolean(u.legalLiterate),
+    legalLiterateSince: u.legalLiterateSince ?? null,
+  };
+}

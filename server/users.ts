@@ -1,0 +1,133 @@
+import 'server-only';
+import { sql } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { USERS_PAGE_SIZE } from '@/lib/constants';
+import type { Role } from '@/lib/roles';
+import type { CreateUserInput, UpdateUserInput } from '@/lib/validations/user';
+import type { Db } from './db/client';
+import { HttpError } from './http';
+import { getOrgUnit } from './org';
+import { hashPassword } from './passwords';
+
+export interface UserSummary {
+  id: string;
+  name: string;
+  phone: string;
+  role: Role;
+  orgUnitId: string | null;
+  orgUnitName: string | null;
+  legalLiterate: boolean;
+  legalLiterateSince: string | null;
+  disabled: boolean;
+}
+
+/** Creates an account with a password credential, as better-auth would store it. */
+export async function createUser(db: Db, input: CreateUserInput): Promise<UserSummary> {
+  const org = await getOrgUnit(db, input.orgUnitId);
+  if (!org) throw new HttpError(422, 'orgUnitId: 所选单位不存在 / org unit not found', { orgUnitId: '所选单位不存在 / org unit not found' });
+  const taken = await db.selectFrom('user').select('id').where('username', '=', input.phone).executeTakeFirst();
+  if (taken) throw new HttpError(409, 'phone: 该手机号已注册 / this phone number already has an account', { phone: '该手机号已注册 / this phone number already has an account' });
+  const now = new Date();
+  const id = uuidv7();
+  const password = await hashPassword(input.password);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('user')
+      .values({
+        id,
+        name: input.name,
+        email: `${input.phone}@phone.pufa.invalid`,
+        emailVerified: false,
+        image: null,
+        createdAt: now,
+        updatedAt: now,
+        username: input.phone,
+        displayUsername: input.phone,
+        role: input.role,
+        banned: false,
+        banReason: null,
+        banExpires: null,
+        orgUnitId: input.orgUnitId,
+        legalLiterate: input.legalLiterate,
+        legalLiterateSince: input.legalLiterate ? input.legalLiterateSince : null,
+      })
+      .execute();
+    await trx
+      .insertInto('account')
+      .values({ id: uuidv7(), accountId: id, providerId: 'credential', userId: id, password, createdAt: now, updatedAt: now, accessToken: null, refreshToken: null, idToken: null, accessTokenExpiresAt: null, refreshTokenExpiresAt: null, scope: null })
+      .execute();
+  });
+  const created = await getUser(db, id);
+  if (!created) throw new Error('user vanished after insert');
+  return created;
+}
+
+function summary(row: {
+  id: string; name: string; username: string | null; role: string | null; orgUnitId: string | null; orgUnitName: string | null;
+  legalLiterate: unknown; legalLiterateSince: string | null; banned: unknown;
+}): UserSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    phone: row.username ?? '',
+    role: (row.role ?? 'villager') as Role,
+    orgUnitId: row.orgUnitId,
+    orgUnitName: row.orgUnitName,
+    legalLiterate: Boolean(row.legalLiterate),
+    legalLiterateSince: row.legalLiterateSince,
+    disabled: Boolean(row.banned),
+  };
+}
+
+function userQuery(db: Db) {
+  return db
+    .selectFrom('user')
+    .leftJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
+    .select(['user.id', 'user.name', 'user.username', 'user.role', 'user.orgUnitId', 'orgUnit.name as orgUnitName', 'user.legalLiterate', 'user.legalLiterateSince', 'user.banned']);
+}
+
+export async function getUser(db: Db, id: string): Promise<UserSummary | undefined> {
+  const row = await userQuery(db).where('user.id', '=', id).executeTakeFirst();
+  return row ? summary(row) : undefined;
+}
+
+export async function listUsers(db: Db, opts: { page: number; q?: string; role?: Role }): Promise<{ users: UserSummary[]; total: number; pageSize: number }> {
+  let query = userQuery(db);
+  let count = db.selectFrom('user').select(sql<number>`count(*)`.as('n'));
+  if (opts.q) {
+    const like = `%${opts.q}%`;
+    query = query.where((eb) => eb.or([eb('user.name', 'like', like), eb('user.username', 'like', like)]));
+    count = count.where((eb) => eb.or([eb('user.name', 'like', like), eb('user.username', 'like', like)]));
+  }
+  if (opts.role) {
+    query = query.where('user.role', '=', opts.role);
+    count = count.where('user.role', '=', opts.role);
+  }
+  const rows = await query.orderBy('user.username').limit(USERS_PAGE_SIZE).offset((opts.page - 1) * USERS_PAGE_SIZE).execute();
+  const total = Number((await count.executeTakeFirst())?.n ?? 0);
+  return { users: rows.map(summary), total, pageSize: USERS_PAGE_SIZE };
+}
+
+/** Changes a user; disabling ends every session of theirs on the server at once. */
+export async function updateUser(db: Db, id: string, input: UpdateUserInput): Promise<UserSummary> {
+  const existing = await getUser(db, id);
+  if (!existing) throw new HttpError(404, '用户不存在 / user not found');
+  if (input.orgUnitId && !(await getOrgUnit(db, input.orgUnitId))) throw new HttpError(422, 'orgUnitId: 所选单位不存在 / org unit not found', { orgUnitId: 'org unit not found' });
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('user')
+      .set({
+        ...(input.disabled !== undefined ? { banned: input.disabled, banReason: input.disabled ? 'disabled by administrator' : null } : {}),
+        ...(input.role ? { role: input.role } : {}),
+        ...(input.orgUnitId ? { orgUnitId: input.orgUnitId } : {}),
+        ...(input.legalLiterate !== undefined ? { legalLiterate: input.legalLiterate, legalLiterateSince: input.legalLiterate ? (input.legalLiterateSince ?? existing.legalLiterateSince ?? new Date().toISOString().slice(0, 10)) : null } : {}),
+        updatedAt: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+    if (input.disabled) await trx.deleteFrom('session').where('userId', '=', id).execute();
+  });
+  const updated = await getUser(db, id);
+  if (!updated) throw new Error('user vanished after update');
+  return updated;
+}
