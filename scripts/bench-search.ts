@@ -40,34 +40,47 @@ const buildMs = time(() => (index = buildLawIndex(articles)));
 const json = serializeIndex(index);
 const loadMs = time(() => loadIndex(json));
 
-// 180 substrings of 2–4 CJK characters from article texts, seeded so every run uses the same queries
-const random = mulberry32(20240601);
-const sampled: string[] = [];
-while (sampled.length < QUERY_COUNT - queries.length) {
-  const text = articles[Math.floor(random() * articles.length)]!.text;
-  const len = 2 + Math.floor(random() * 3);
-  const start = Math.floor(random() * Math.max(1, text.length - len));
-  const q = text.slice(start, start + len);
-  if (/^[\u4e00-\u9fff]+$/.test(q) && q.length === len) sampled.push(q);
+/** `count` substrings of 2–4 CJK characters from article texts, seeded so every run uses the same queries. */
+function sampleQueries(seed: number, count: number): string[] {
+  const random = mulberry32(seed);
+  const out: string[] = [];
+  while (out.length < count) {
+    const text = articles[Math.floor(random() * articles.length)]!.text;
+    const len = 2 + Math.floor(random() * 3);
+    const start = Math.floor(random() * Math.max(1, text.length - len));
+    const q = text.slice(start, start + len);
+    if (q.length === len && /^[\u4e00-\u9fff]+$/.test(q)) out.push(q);
+  }
+  return out;
 }
-const all = [...queries.map((x) => x.q), ...sampled];
 
+const sampled = sampleQueries(20240601, QUERY_COUNT - queries.length);
+const all = [...queries.map((x) => x.q), ...sampled];
 const scan = (q: string) => articles.filter((a) => a.text.includes(q));
-for (const q of all) (searchLaws(index, q, { limit: LIMIT }), scan(q)); // warm-up
-const indexTimes = all.map((q) => time(() => searchLaws(index, q, { limit: LIMIT })));
-const scanTimes = all.map((q) => time(() => scan(q)));
+const timeAll = (search: (q: string) => unknown) => all.map((q) => time(() => search(q)));
+
+// JIT warm-up on 200 other sampled queries; they also leave frequent terms in the index's term cache.
+for (const q of sampleQueries(7, QUERY_COUNT)) (searchLaws(index, q, { limit: LIMIT }), scan(q));
+// Cold: a freshly loaded index (only the pre-computed frequent terms cached).
+const cold = loadIndex(json);
+const coldTimes = timeAll((q) => searchLaws(cold, q, { limit: LIMIT }));
+// Session: the index that has already answered the 200 other queries.
+const indexTimes = timeAll((q) => searchLaws(index, q, { limit: LIMIT }));
+const scanTimes = timeAll(scan);
 
 const hits = queries.filter(({ q, expect }) =>
   searchLaws(index, q, { limit: 3 }).some((h) => expect.includes(h.id)),
 );
 const misses = queries.filter((x) => !hits.includes(x)).map((x) => x.q);
 
-const ratio = percentile(indexTimes, 95) / percentile(scanTimes, 95);
+const ratio = percentile(coldTimes, 95) / percentile(scanTimes, 95);
 console.log(`articles            ${articles.length}`);
 console.log(`build               ${ms(buildMs)}`);
 console.log(`serialized index    ${(Buffer.byteLength(json) / 1024).toFixed(0)} KB (load ${ms(loadMs)})`);
 console.log(`queries             ${all.length} (${queries.length} labelled + ${sampled.length} sampled)`);
-console.log(`index  p50 / p95    ${ms(percentile(indexTimes, 50))} / ${ms(percentile(indexTimes, 95))}`);
+console.log(`index  p50 / p95    ${ms(percentile(indexTimes, 50))} / ${ms(percentile(indexTimes, 95))} (after 200 other queries)`);
+console.log(`cold   p50 / p95    ${ms(percentile(coldTimes, 50))} / ${ms(percentile(coldTimes, 95))} (freshly loaded index)`);
 console.log(`scan   p50 / p95    ${ms(percentile(scanTimes, 50))} / ${ms(percentile(scanTimes, 95))}`);
-console.log(`p95 ratio           ${ratio.toFixed(2)} (target ≤ 4) ${ratio <= 4 ? 'OK' : 'FAIL'}`);
+console.log(`p95 ratio (cold)    ${ratio.toFixed(2)} (target ≤ 4) ${ratio <= 4 ? 'OK' : 'FAIL'}`);
+console.log(`p95 ratio (session) ${(percentile(indexTimes, 95) / percentile(scanTimes, 95)).toFixed(2)}`);
 console.log(`labelled top-3      ${hits.length}/${queries.length} (target ≥ 18) ${hits.length >= 18 ? 'OK' : 'FAIL'}${misses.length ? ` — missed: ${misses.join('、')}` : ''}`);

@@ -13,7 +13,7 @@ export function cnToInt(s: string): number | null {
   if (s.length === 0) return null;
   const chars = [...s];
   if (chars.every((c) => c in DIGITS)) {
-    if (chars.length > 4) return null;
+    if (chars.length > 4 || (chars.length > 1 && DIGITS[chars[0]!] === 0)) return null;
     return chars.reduce((n, c) => n * 10 + (DIGITS[c] ?? 0), 0);
   }
   let total = 0;

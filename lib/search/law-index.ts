@@ -35,13 +35,18 @@ export interface LawIndex {
   /** article label → doc ordinals, for queries that name an article (民法典第一千零四十二条) */
   byLabel: Map<string, number[]>;
   laws: string[];
+  /** term → ordinals of articles that define it (本法所称家庭暴力，是指… / 个人信息是…) */
+  definitions: Map<string, Set<number>>;
   /** per-term BM25 results of frequent terms (LRU); 应当, 人民 … recur in most queries */
   termCache: Map<string, TermHits>;
+  /** terms whose results are computed up front (stored in the serialized index) */
+  frequent: string[];
 }
 
 const FORMAT = 'pufa-law-index/1';
 const CACHE_MIN_HITS = 64; // rarer terms are cheap to look up again
 const CACHE_MAX_TERMS = 256;
+const PREWARM_TERMS = 64; // the most frequent bigrams (或者, 应当, 规定 …) are looked up once at build/load
 
 // Only the article text is indexed: law titles and labels are matched directly in searchLaws, which is
 // cheaper than posting lists where a bigram such as 民法 would hit all 1,260 articles of 民法典.
@@ -62,36 +67,67 @@ const OPTIONS = {
 /** Whitespace-free, NFKC, lower case: the form used for phrase matching. */
 const squash = (s: string) => normalizeText(s).replace(/\s+/g, '');
 
-function makeIndex(mini: MiniSearch<LawArticleDoc>, articles: LawArticleDoc[]): LawIndex {
+const DEFINED_AFTER_SUOCHENG = /本(?:法|条例|编|章)所称([^，。；：、\s]{1,20}?)，?是指/g;
+const DEFINED_AT_START = /^([^，。；：、“”（）\s]{2,12}?)，?是/;
+
+/** Terms an article defines: 本法所称家庭暴力，是指… (anywhere), 个人信息是以电子… (start of a paragraph). */
+function definedTerms(text: string): string[] {
+  const found = [...text.matchAll(DEFINED_AFTER_SUOCHENG)].map((m) => m[1] ?? '');
+  for (const paragraph of text.split('\n')) found.push(DEFINED_AT_START.exec(paragraph)?.[1] ?? '');
+  return found.filter(Boolean).map(squash);
+}
+
+/** The `n` query terms found in most articles. */
+function frequentTerms(articles: LawArticleDoc[], n: number): string[] {
+  const df = new Map<string, number>();
+  for (const a of articles) for (const t of new Set(tokenizeQuery(a.text))) df.set(t, (df.get(t) ?? 0) + 1);
+  return [...df].sort((a, b) => b[1] - a[1]).slice(0, n).map(([t]) => t);
+}
+
+function makeIndex(mini: MiniSearch<LawArticleDoc>, articles: LawArticleDoc[], frequent: string[]): LawIndex {
   const docs = articles.map((a) => ({ ...a, norm: squash(a.text) }));
   const byLabel = new Map<string, number[]>();
-  docs.forEach((d, k) => byLabel.set(d.label, [...(byLabel.get(d.label) ?? []), k]));
-  return {
+  const definitions = new Map<string, Set<number>>();
+  docs.forEach((d, k) => {
+    byLabel.set(d.label, [...(byLabel.get(d.label) ?? []), k]);
+    for (const term of definedTerms(d.text)) definitions.set(term, (definitions.get(term) ?? new Set()).add(k));
+  });
+  const index: LawIndex = {
     mini,
     docs,
     ordinal: new Map(docs.map((d, k) => [d.id, k])),
     byLabel,
     laws: [...new Set(docs.map((d) => d.law))],
+    definitions,
     termCache: new Map(),
+    frequent,
   };
+  for (const term of frequent) termHits(index, term);
+  return index;
 }
 
 export function buildLawIndex(articles: LawArticleDoc[]): LawIndex {
   const mini = new MiniSearch<LawArticleDoc>(OPTIONS);
   mini.addAll(articles);
-  return makeIndex(mini, articles);
+  return makeIndex(mini, articles, frequentTerms(articles, PREWARM_TERMS));
 }
 
 export function serializeIndex(index: LawIndex): string {
   const docs = index.docs.map(({ id, law, number, label, text }) => [id, law, number, label, text]);
-  return JSON.stringify({ format: FORMAT, docs, mini: index.mini });
+  return JSON.stringify({ format: FORMAT, docs, frequent: index.frequent, mini: index.mini });
 }
 
 export function loadIndex(json: string): LawIndex {
-  const data = JSON.parse(json) as { format?: string; docs: [string, string, number, string, string][]; mini: unknown };
+  const data = JSON.parse(json) as {
+    format?: string;
+    docs: [string, string, number, string, string][];
+    frequent: string[];
+    mini: unknown;
+  };
   if (data.format !== FORMAT) throw new Error(`unsupported law index format: ${String(data.format)}`);
   const mini = MiniSearch.loadJS<LawArticleDoc>(data.mini as Parameters<typeof MiniSearch.loadJS>[0], OPTIONS);
-  return makeIndex(mini, data.docs.map(([id, law, number, label, text]) => ({ id, law, number, label, text })));
+  const articles = data.docs.map(([id, law, number, label, text]) => ({ id, law, number, label, text }));
+  return makeIndex(mini, articles, data.frequent);
 }
 
 /** BM25 scores of one term, from MiniSearch, cached when the term is frequent. */
@@ -122,14 +158,17 @@ function normalizeQuery(query: string): string {
   return squash(query).replace(/第(\d{1,4})条/g, (m, n: string) => (Number(n) > 0 ? articleLabel(Number(n)) : m));
 }
 
-/** 本法所称家庭暴力，是指… / 个人信息是以电子或者其他方式记录的… (at the start of a paragraph or after 所称) */
-function isDefinition(text: string, q: string): boolean {
-  for (const pattern of [`${q}是`, `${q}，是`]) {
-    for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) {
-      if (at === 0 || text[at - 1] === '\n' || text.endsWith('所称', at)) return true;
-    }
+/** The `limit` best of `keys` (higher first) by a single pass with a small sorted buffer. */
+function topK(candidates: number[], keys: Float64Array, limit: number): number[] {
+  const top: number[] = [];
+  for (const d of candidates) {
+    if (top.length === limit && keys[d]! <= keys[top[limit - 1]!]!) continue;
+    let at = top.length;
+    while (at > 0 && keys[top[at - 1]!]! < keys[d]!) at--;
+    top.splice(at, 0, d);
+    if (top.length > limit) top.pop();
   }
-  return false;
+  return top;
 }
 
 /**
@@ -167,18 +206,22 @@ export function searchLaws(index: LawIndex, query: string, opts: { limit?: numbe
   }
   for (const d of refs.keys()) if (matched[d] === 0) touched.push(d);
 
+  const defines = index.definitions.get(q);
   const tierOf = (d: number): number => {
     const doc = index.docs[d]!;
+    if (defines?.has(d)) return 4;
     // only an article matching every query term can contain the whole query
-    if (matched[d] === terms.length && doc.norm.includes(q)) return isDefinition(doc.text, q) ? 4 : 3;
+    if (matched[d] === terms.length && doc.norm.includes(q)) return 3;
     return refs.get(d) ?? (lawsNamed.has(doc.law) ? 1 : 0);
   };
-  const ranked = touched.map((d) => ({ d, tier: tierOf(d), score: score[d]! * matched[d]! }));
-  ranked.sort((a, b) => b.tier - a.tier || b.score - a.score);
+  // BM25 scores are far below 1e6, so the tier dominates the key
+  const keys = new Float64Array(index.docs.length);
+  for (const d of touched) keys[d] = tierOf(d) * 1e6 + score[d]! * matched[d]!;
 
-  return ranked.slice(0, limit).map(({ d, score }) => {
+  return topK(touched, keys, limit).map((d) => {
     const doc = index.docs[d]!;
-    return { id: doc.id, law: doc.law, number: doc.number, label: doc.label, score, snippet: snippet(doc.text, q, terms) };
+    const bm25 = score[d]! * matched[d]!;
+    return { id: doc.id, law: doc.law, number: doc.number, label: doc.label, score: bm25, snippet: snippet(doc.text, q, terms) };
   });
 }
 

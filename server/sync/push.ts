@@ -15,6 +15,9 @@ import { OpRejected, payloadSchema, type ApplyContext, type OpHandlers } from '.
  */
 const handlers: OpHandlers = { ...studyOps };
 
+// Fault injection for the crash test only: the process kills itself mid-batch after applying this many ops.
+const crashAfterOps = Number(process.env.PUFA_TEST_CRASH_AFTER_OPS ?? 0);
+
 async function claimDevice(trx: Trx, deviceId: string, userId: string, now: string): Promise<void> {
   await trx.insertInto('device').values({ id: deviceId, userId, lastSeq: 0, createdAt: now, lastSeenAt: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
   const device = await trx.selectFrom('device').select('userId').where('id', '=', deviceId).executeTakeFirstOrThrow();
@@ -64,11 +67,13 @@ export async function pushOps(handle: DbHandle, userId: string, request: PushReq
     const changeSeq = await nextChangeSeq(trx);
     const results = new Map<string, OpResult>();
     let highestSeq = 0;
+    let applied = 0;
     for (const op of ops) {
       // The same op twice in one batch counts once, like the same op in two batches.
       const result = results.has(op.id) ? ({ id: op.id, status: 'duplicate' } as const) : await applyOne({ trx, userId, deviceId: request.deviceId, opId: op.id, changeSeq, now }, op);
       if (!results.has(op.id)) results.set(op.id, result);
       if (result.status !== 'rejected') highestSeq = Math.max(highestSeq, op.seq);
+      if (result.status === 'applied' && ++applied === crashAfterOps) process.kill(process.pid, 'SIGKILL');
     }
     const device = await trx.selectFrom('device').select('lastSeq').where('id', '=', request.deviceId).executeTakeFirstOrThrow();
     const lastSeq = Math.max(Number(device.lastSeq), highestSeq);

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# `npm test`: types, lint, format, unit tests, the production build, server integration tests on SQLite and on
+# PostgreSQL, and Playwright end-to-end tests in Debian's Chromium. Installs Chromium and PostgreSQL from Debian's
+# packages when they are missing and this runs as root; otherwise says how to install them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n\033[1m▸ %s\033[0m\n' "$*"; }
+is_root() { [ "$(id -u)" = 0 ]; }
+apt_install() {
+  if [ -z "${PUFA_APT_UPDATED:-}" ]; then apt-get update -qq; export PUFA_APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+step "checking Chromium"
+if [ ! -x /usr/bin/chromium ]; then
+  if is_root; then apt_install chromium; else
+    echo "Chromium is missing. Install Debian's package as root: apt-get install -y chromium" >&2; exit 1
+  fi
+fi
+
+step "checking PostgreSQL"
+source scripts/test-postgres.sh
+export TEST_DATABASE_URL
+
+step "type check (tsc --noEmit)"
+npx tsc --noEmit -p .
+step "lint (eslint, zero warnings)"
+npx eslint --max-warnings 0 .
+step "format (prettier --check)"
+npx prettier --check . --log-level warn
+
+step "unit tests (vitest)"
+npx vitest run tests/unit
+
+step "production build (next build && serwist build)"
+npm run build --silent
+
+step "server integration tests on SQLite and PostgreSQL (vitest)"
+npx vitest run tests/integration
+
+step "end-to-end tests in Chromium (playwright)"
+npx playwright test

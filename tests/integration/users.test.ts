@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbKinds, login, startTestServer, type TestServer } from './support/server';
+
+/** Accounts: validation with field-level messages, roles on every route, disabling ends sessions. */
+describe.each(dbKinds)('users on %s', (kind) => {
+  let server: TestServer;
+  let admin: string;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    admin = await login(server.url, '13800000001');
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const create = (cookie: string, body: unknown) =>
+    fetch(`${server.url}/api/users`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify(body) });
+  const valid = { phone: '13912345678', password: 'Cun-Min-2026', name: '赵四', role: 'villager', orgUnitId: 'org-v02-h1', legalLiterate: true, legalLiterateSince: '2025-03-01' };
+
+  it('creates a 法律明白人 who can then sign in', async () => {
+    const res = await create(admin, valid);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ phone: '13912345678', role: 'villager', legalLiterate: true, legalLiterateSince: '2025-03-01' });
+    expect(await login(server.url, '13912345678', 'Cun-Min-2026')).toMatch(/session_token/);
+  });
+
+  it('answers 422 naming the field for a bad phone number or a weak password', async () => {
+    const badPhone = await create(admin, { ...valid, phone: '1234' });
+    expect(badPhone.status).toBe(422);
+    expect((await badPhone.json()).fields).toHaveProperty('phone');
+    const weak = await create(admin, { ...valid, phone: '13912345679', password: 'password1' });
+    expect(weak.status).toBe(422);
+    const body = await weak.json();
+    expect(body.fields).toHaveProperty('password');
+    expect(body.error).toMatch(/password/);
+  });
+
+  it('answers 409 to a phone number that already has an account', async () => {
+    const res = await create(admin, { ...valid, phone: '13800000003' });
+    expect(res.status).toBe(409);
+  });
+
+  it('answers 403 when a non-admin creates a user, and 401 without a session', async () => {
+    const cadre = await login(server.url, '13800000003');
+    expect((await create(cadre, { ...valid, phone: '13912345670' })).status).toBe(403);
+    expect((await create('', { ...valid, phone: '13912345671' })).status).toBe(401);
+  });
+
+  it('ends every session of a user when an admin disables them', async () => {
+    const villager = await login(server.url, '13800000004');
+    expect((await fetch(`${server.url}/api/me`, { headers: { Cookie: villager } })).status).toBe(200);
+    const me = await (await fetch(`${server.url}/api/me`, { headers: { Cookie: villager } })).json();
+    const res = await fetch(`${server.url}/api/users/${me.id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', Cookie: admin }, body: JSON.stringify({ disabled: true }) });
+    expect(res.status).toBe(200);
+    expect((await fetch(`${server.url}/api/me`, { headers: { Cookie: villager } })).status).toBe(401);
+    const again = await fetch(`${server.url}/api/auth/sign-in/username`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: '13800000004', password: 'Pufa-demo-2026' }) });
+    expect(again.ok).toBe(false);
+    await fetch(`${server.url}/api/users/${me.id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', Cookie: admin }, body: JSON.stringify({ disabled: false }) });
+  });
+
+  it('locks an account after five wrong passwords', async () => {
+    const attempt = () => fetch(`${server.url}/api/auth/sign-in/username`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: '13800000005', password: 'Wrong-pass-1' }) });
+    for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401);
+    const locked = await attempt();
+    expect(locked.status).toBe(403);
+    expect((await locked.json()).message).toMatch(/^ACCOUNT_LOCKED:/);
+  });
+
+  it('logs out on the server: the old cookie no longer works', async () => {
+    const cookie = await login(server.url, '13800000002');
+    const out = await fetch(`${server.url}/api/auth/sign-out`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: server.url }, body: '{}' });
+    expect(out.ok).toBe(true);
+    expect((await fetch(`${server.url}/api/me`, { headers: { Cookie: cookie } })).status).toBe(401);
+  });
+});
