@@ -1,19 +1,20 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
 /** Announces a new version waiting in the service worker; it takes over only when the person says so. */
 export function UpdatePrompt() {
   const t = useTranslations('update');
   const [waiting, setWaiting] = useState<ServiceWorker | null>(null);
+  const accepted = useRef(false);
 
   useEffect(() => {
     if (!('serviceWorker' in navigator)) return;
-    let reloading = false;
+    // The first install also changes the controller (clientsClaim); only a change the person asked for reloads.
     const onControllerChange = () => {
-      if (reloading) return;
-      reloading = true;
+      if (!accepted.current) return;
+      accepted.current = false;
       window.location.reload();
     };
     void navigator.serviceWorker.getRegistration().then((reg) => {
@@ -36,7 +37,12 @@ export function UpdatePrompt() {
   return (
     <div role="status" className="fixed inset-x-3 bottom-20 z-50 flex flex-wrap items-center gap-3 rounded-xl bg-ink p-3 text-white shadow-lg">
       <span className="flex-1">{t('available')}</span>
-      <Button onClick={() => waiting.postMessage({ type: 'SKIP_WAITING' })}>{t('reload')}</Button>
+      <Button
+        onClick={() => {
+          accepted.current = true;
+          waiting.postMessage({ type: 'SKIP_WAITING' });
+        }}
+      >{t('reload')}</Button>
       <Button variant="ghost" className="text-white" onClick={() => setWaiting(null)}>
         {t('later')}
       </Button>

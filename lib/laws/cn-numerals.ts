@@ -32,7 +32,7 @@ export function cnToInt(s: string): number | null {
     } else if (u !== undefined) {
       if (u >= lastUnit) return null;
       if (pending === null && !(u === 10 && total === 0)) return null; // only a leading 十 may omit 一
-      if (total > 0 && lastUnit / u > 10 && !zeroSeen) return null; // a skipped place needs 零
+      if (total > 0 && lastUnit / u > 10 !== zeroSeen) return null; // 零 marks a skipped place, and only that
       total += (pending ?? 1) * u;
       pending = null;
       zeroSeen = false;
@@ -41,7 +41,7 @@ export function cnToInt(s: string): number | null {
   }
   if (pending !== null) {
     // trailing ones: alone, after 十, or after 零 (一百零五); 一百五 is colloquial for 150 and rejected
-    if (lastUnit !== 10_000 && lastUnit !== 10 && !zeroSeen) return null;
+    if (lastUnit !== 10_000 && (lastUnit === 10) === zeroSeen) return null;
     total += pending;
   } else if (zeroSeen) return null;
   return total;

@@ -165,7 +165,7 @@ export function parseLawText(text: string, opts: { fileName: string }): ParsedLa
 
     if (phase === 'title') {
       if (line.kind !== 'text' && line.kind !== 'otherHeading') fail(lineNo, '缺少法律标题', 'missing law title');
-      const t = compact((line as { text: string }).text);
+      const t = compact(line.text);
       if (HISTORY_START_RE.test(t)) fail(lineNo, '缺少法律标题', 'missing law title');
       title = t;
       phase = 'meta';

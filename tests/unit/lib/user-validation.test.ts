@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { createUserSchema, loginSchema, passwordSchema, phoneSchema } from '@/lib/validations/user';
+
+describe('phoneSchema', () => {
+  it.each([
+    { phone: '13800000001', ok: true },
+    { phone: '19912345678', ok: true },
+    { phone: ' 13800000001 ', ok: true },
+    { phone: '12345678901', ok: false },
+    { phone: '10000000000', ok: false },
+    { phone: '1380000000', ok: false },
+    { phone: '138000000012', ok: false },
+    { phone: '+8613800000001', ok: false },
+    { phone: '138-0000-0001', ok: false },
+    { phone: '', ok: false },
+  ])('"$phone" is accepted: $ok', ({ phone, ok }) => {
+    const result = phoneSchema.safeParse(phone);
+    expect(result.success).toBe(ok);
+    if (!result.success) expect(result.error.issues[0]?.message).toMatch(/11-digit mainland mobile/);
+  });
+
+  it('stores the number without the spaces around it', () => {
+    expect(phoneSchema.parse(' 13800000001 ')).toBe('13800000001');
+  });
+});
+
+describe('passwordSchema', () => {
+  it.each([
+    { password: 'Ab1!', ok: false, message: /at least 8 characters/, why: 'too short' },
+    { password: 'Ab1!Ab1', ok: false, message: /at least 8 characters/, why: 'one short of the minimum' },
+    { password: 'abcdefgh', ok: false, message: /three of/, why: 'lower case only' },
+    { password: 'abcdefg1', ok: false, message: /three of/, why: 'two classes: lower case and digits' },
+    { password: 'abcdEFGH', ok: false, message: /three of/, why: 'two classes: lower and upper case' },
+    { password: '12345678', ok: false, message: /three of/, why: 'digits only' },
+    { password: 'Abcdefg1', ok: true, why: 'three classes: upper, lower, digit' },
+    { password: 'abcd12!@', ok: true, why: 'three classes: lower, digit, symbol' },
+    { password: 'ABCD12!@', ok: true, why: 'three classes: upper, digit, symbol' },
+    { password: 'Pufa-demo-2026', ok: true, why: 'all four classes (the demo password)' },
+    { password: '普法学堂Ab1好好', ok: true, why: 'Chinese characters count as symbols' },
+    { password: `Aa1!${'x'.repeat(125)}`, ok: false, message: /128/, why: 'longer than 128 characters' },
+  ])('$why: "$password" accepted $ok', ({ password, ok, message }) => {
+    const result = passwordSchema.safeParse(password);
+    expect(result.success).toBe(ok);
+    if (!result.success && message) expect(result.error.issues.map((i) => i.message).join(' ')).toMatch(message);
+  });
+});
+
+describe('createUserSchema', () => {
+  const base = { phone: '13900001101', password: 'Pufa-demo-2026', name: '张秀英', role: 'villager', orgUnitId: 'org-v01-h1' } as const;
+
+  it('defaults to not legal-literate, with no date', () => {
+    expect(createUserSchema.parse(base)).toMatchObject({ legalLiterate: false, legalLiterateSince: null });
+  });
+
+  it.each([
+    { name: 'a legal-literate villager with a date', input: { legalLiterate: true, legalLiterateSince: '2024-03-01' }, error: null },
+    { name: 'a cadre who is not legal-literate', input: { role: 'cadre' }, error: null },
+    { name: 'a legal-literate cadre', input: { role: 'cadre', legalLiterate: true, legalLiterateSince: '2024-03-01' }, error: 'legalLiterate' },
+    { name: 'a legal-literate lawyer', input: { role: 'lawyer', legalLiterate: true, legalLiterateSince: '2024-03-01' }, error: 'legalLiterate' },
+    { name: 'a legal-literate villager without a date', input: { legalLiterate: true }, error: 'legalLiterateSince' },
+    { name: 'a certification date that is not a date', input: { legalLiterate: true, legalLiterateSince: '2024-13-01' }, error: 'legalLiterateSince' },
+    { name: 'an unknown role', input: { role: 'mayor' }, error: 'role' },
+    { name: 'a blank name', input: { name: '   ' }, error: 'name' },
+    { name: 'no org unit', input: { orgUnitId: '' }, error: 'orgUnitId' },
+    { name: 'a landline number', input: { phone: '01012345678' }, error: 'phone' },
+  ])('$name → error on $error', ({ input, error }) => {
+    const result = createUserSchema.safeParse({ ...base, ...input });
+    if (error === null) expect(result.error).toBeUndefined();
+    else expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual([error]);
+  });
+});
+
+describe('loginSchema', () => {
+  it('does not apply the password rules at sign-in, so old passwords still sign in', () => {
+    expect(loginSchema.safeParse({ phone: '13800000001', password: 'short' }).success).toBe(true);
+    expect(loginSchema.safeParse({ phone: '13800000001', password: '' }).success).toBe(false);
+  });
+});
