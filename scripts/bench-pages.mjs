@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// `npm run bench:pages`: gzipped first-load JS and CSS of /zh and /zh/login on an app that is already running
+// (BASE_URL, default http://127.0.0.1:3000; start it with `npm run demo` or `npm start`). Builds nothing.
+// Target: at most 210 KB of JS for /zh (a blank Next.js 16 page is about 170 KB).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const base = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+const script = '../shared/bench/first-load.mjs';
+if (!existsSync(script)) {
+  console.error(`${script} not found: this benchmark uses the shared page-weight script beside the checkout.`);
+  process.exit(2);
+}
+const output = execFileSync(process.execPath, [script, `${base}/zh`, `${base}/zh/login`], { encoding: 'utf8' });
+process.stdout.write(output);
+const home = /\/zh status=(\d+) js_gz_kb=([\d.]+)/.exec(output);
+if (!home) throw new Error('could not read the figures for /zh');
+const js = Number(home[2]);
+console.log(`/zh first-load JS: ${js} KB gzipped (target ≤ 210 KB): ${js <= 210 ? 'met' : 'NOT met'}`);
+process.exitCode = js <= 210 ? 0 : 1;
