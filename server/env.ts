@@ -16,7 +16,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL, or unset for the embedded SQLite database' })
     .optional(),
   BETTER_AUTH_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
-  BETTER_AUTH_URL: z.url({ message: 'must be a URL such as http://127.0.0.1:3000' }).optional(),
+  BETTER_AUTH_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://127.0.0.1:3000' }).optional(),
   DEMO_PASSWORD: z.string().min(8).default('Pufa-demo-2026'),
 });
 

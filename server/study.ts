@@ -30,7 +30,8 @@ async function recordEvent(ctx: ApplyContext, lessonId: string, kind: 'open' | '
     })
     .onConflict((oc) =>
       oc.columns(['userId', 'lessonId']).doUpdateSet({
-        openedAt: sql`coalesce(${sql.ref('lessonProgress.openedAt')}, excluded.${sql.ref('openedAt')})`,
+        // Phones push late and out of order: keep the earliest open and the earliest completion.
+        openedAt: sql`case when ${sql.ref('lessonProgress.openedAt')} is null or ${sql.ref('lessonProgress.openedAt')} > excluded.${sql.ref('openedAt')} then excluded.${sql.ref('openedAt')} else ${sql.ref('lessonProgress.openedAt')} end`,
         completedAt:
           kind === 'complete'
             ? sql`case when ${sql.ref('lessonProgress.completedAt')} is null or ${sql.ref('lessonProgress.completedAt')} > excluded.${sql.ref('completedAt')} then excluded.${sql.ref('completedAt')} else ${sql.ref('lessonProgress.completedAt')} end`

@@ -28,7 +28,7 @@ export async function recordLessonOpened(lessonId: string, label: string, db = l
 /** Writes: progress.secondsSpent += seconds. Queues: study.read with the seconds (visible reading time only). */
 export async function recordReadingTime(lessonId: string, seconds: number, label: string, db = localDb()): Promise<void> {
   const whole = Math.min(3600, Math.round(seconds));
-  if (whole < 1) return;
+  if (!Number.isFinite(whole) || whole < 1) return;
   await db.transaction('rw', tables(db), async () => {
     const row = current(await db.progress.get(lessonId), lessonId);
     await db.progress.put({ ...row, openedAt: row.openedAt ?? new Date().toISOString(), secondsSpent: row.secondsSpent + whole });

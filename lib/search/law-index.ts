@@ -41,6 +41,8 @@ export interface LawIndex {
   termCache: Map<string, TermHits>;
   /** terms whose results are computed up front (stored in the serialized index) */
   frequent: string[];
+  /** per-article accumulators reused by every query (zeroed again after use) */
+  scratch: { score: Float64Array; matched: Uint8Array; keys: Float64Array };
 }
 
 const FORMAT = 'pufa-law-index/1';
@@ -101,6 +103,7 @@ function makeIndex(mini: MiniSearch<LawArticleDoc>, articles: LawArticleDoc[], f
     definitions,
     termCache: new Map(),
     frequent,
+    scratch: { score: new Float64Array(docs.length), matched: new Uint8Array(docs.length), keys: new Float64Array(docs.length) },
   };
   for (const term of frequent) termHits(index, term);
   return index;
@@ -182,8 +185,7 @@ export function searchLaws(index: LawIndex, query: string, opts: { limit?: numbe
   const limit = opts.limit ?? 20;
   const terms = tokenizeQuery(q);
 
-  const score = new Float64Array(index.docs.length);
-  const matched = new Uint8Array(index.docs.length);
+  const { score, matched, keys } = index.scratch;
   const touched: number[] = [];
   for (const term of terms) {
     const hits = termHits(index, term);
@@ -215,14 +217,15 @@ export function searchLaws(index: LawIndex, query: string, opts: { limit?: numbe
     return refs.get(d) ?? (lawsNamed.has(doc.law) ? 1 : 0);
   };
   // BM25 scores are far below 1e6, so the tier dominates the key
-  const keys = new Float64Array(index.docs.length);
   for (const d of touched) keys[d] = tierOf(d) * 1e6 + score[d]! * matched[d]!;
 
-  return topK(touched, keys, limit).map((d) => {
+  const hits = topK(touched, keys, limit).map((d) => {
     const doc = index.docs[d]!;
     const bm25 = score[d]! * matched[d]!;
     return { id: doc.id, law: doc.law, number: doc.number, label: doc.label, score: bm25, snippet: snippet(doc.text, q, terms) };
   });
+  for (const d of touched) score[d] = matched[d] = keys[d] = 0;
+  return hits;
 }
 
 /** One search document per article; the text keeps paragraph breaks. */

@@ -4,7 +4,8 @@ import { z } from 'zod';
  * The operations a phone can queue, each with the schema of its payload. Client and server share this list:
  * the phone validates before it writes, the server validates again before it applies.
  */
-const at = z.iso.datetime({ offset: true });
+// Times are compared as text on the server, so every time is normalised to UTC ISO-8601 here.
+const at = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
 const lessonId = z.string().min(1).max(64);
 
 export const opPayloadSchemas = {

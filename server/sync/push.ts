@@ -61,23 +61,29 @@ async function applyOne(ctx: ApplyContext, op: PushRequest['ops'][number]): Prom
 
 export async function pushOps(handle: DbHandle, userId: string, request: PushRequest): Promise<PushResponse> {
   const now = new Date().toISOString();
-  const ops = [...request.ops].sort((a, b) => a.seq - b.seq);
+  const order = request.ops.map((op, index) => ({ op, index })).sort((a, b) => a.op.seq - b.op.seq);
   return writeTransaction(handle, async (trx) => {
     await claimDevice(trx, request.deviceId, userId, now);
     const changeSeq = await nextChangeSeq(trx);
-    const results = new Map<string, OpResult>();
+    const results: OpResult[] = new Array(request.ops.length);
+    const settled = new Map<string, OpResult['status']>();
     let highestSeq = 0;
     let applied = 0;
-    for (const op of ops) {
-      // The same op twice in one batch counts once, like the same op in two batches.
-      const result = results.has(op.id) ? ({ id: op.id, status: 'duplicate' } as const) : await applyOne({ trx, userId, deviceId: request.deviceId, opId: op.id, changeSeq, now }, op);
-      if (!results.has(op.id)) results.set(op.id, result);
+    for (const { op, index } of order) {
+      // The same op twice in one batch counts once, like the same op in two batches; a rejected copy may be retried.
+      const earlier = settled.get(op.id);
+      const result: OpResult =
+        earlier && earlier !== 'rejected'
+          ? { id: op.id, status: 'duplicate' }
+          : await applyOne({ trx, userId, deviceId: request.deviceId, opId: op.id, changeSeq, now }, op);
+      results[index] = result;
+      settled.set(op.id, result.status);
       if (result.status !== 'rejected') highestSeq = Math.max(highestSeq, op.seq);
       if (result.status === 'applied' && ++applied === crashAfterOps) process.kill(process.pid, 'SIGKILL');
     }
     const device = await trx.selectFrom('device').select('lastSeq').where('id', '=', request.deviceId).executeTakeFirstOrThrow();
     const lastSeq = Math.max(Number(device.lastSeq), highestSeq);
     await trx.updateTable('device').set({ lastSeq, lastSeenAt: now }).where('id', '=', request.deviceId).execute();
-    return { results: request.ops.map((op) => results.get(op.id)!), highestSeq: lastSeq };
+    return { results, highestSeq: lastSeq };
   });
 }

@@ -23,10 +23,27 @@ describe('parseLessonFile', () => {
   });
 
   it.each([
-    { name: 'no English title falls back to the Chinese one', front: good.filter((l) => !l.startsWith('title_en')), check: { titleEn: '测试课' } },
+    {
+      name: 'no English title falls back to the Chinese one',
+      front: good.filter((l) => !l.startsWith('title_en')),
+      check: { titleEn: '测试课' },
+    },
     { name: 'no cites gives an empty list', front: good.filter((l) => !l.startsWith('cites')), check: { cites: [] } },
-    { name: 'full-width colon and comma in cites', front: [...good.slice(0, 4), 'cites: 民法典：1041，刑法 : 266'], check: { cites: [{ law: '民法典', article: 1041 }, { law: '刑法', article: 266 }] } },
-    { name: 'a colon inside a value', front: [...good.slice(0, 1), 'title: 反诈：不转账', ...good.slice(2)], check: { title: '反诈：不转账' } },
+    {
+      name: 'full-width colon and comma in cites',
+      front: [...good.slice(0, 4), 'cites: 民法典：1041，刑法 : 266'],
+      check: {
+        cites: [
+          { law: '民法典', article: 1041 },
+          { law: '刑法', article: 266 },
+        ],
+      },
+    },
+    {
+      name: 'a colon inside a value',
+      front: [...good.slice(0, 1), 'title: 反诈：不转账', ...good.slice(2)],
+      check: { title: '反诈：不转账' },
+    },
   ])('$name', ({ front, check }) => {
     expect(parseLessonFile(file(front), 'x.md')).toMatchObject(check);
   });
@@ -42,13 +59,25 @@ describe('parseLessonFile', () => {
     { name: 'a front-matter line without a colon', text: file([...good, 'draft']), message: 'front-matter line "draft" is not key: value' },
     { name: 'no slug', text: file(good.filter((l) => !l.startsWith('slug'))), message: 'front matter needs "slug"' },
     { name: 'no title', text: file(good.filter((l) => !l.startsWith('title:'))), message: 'front matter needs "title"' },
-    { name: 'a slug with upper case and underscores', text: file(['slug: Bad_Slug', ...good.slice(1)]), message: 'slug must be lowercase ASCII' },
+    {
+      name: 'a slug with upper case and underscores',
+      text: file(['slug: Bad_Slug', ...good.slice(1)]),
+      message: 'slug must be lowercase ASCII',
+    },
     { name: 'a slug in Chinese', text: file(['slug: 婚姻', ...good.slice(1)]), message: 'slug must be lowercase ASCII' },
     { name: 'zero minutes', text: file([...good.slice(0, 3), 'minutes: 0', good[4]!]), message: 'minutes must be a whole number' },
     { name: 'fractional minutes', text: file([...good.slice(0, 3), 'minutes: 2.5', good[4]!]), message: 'minutes must be a whole number' },
     { name: 'more than an hour', text: file([...good.slice(0, 3), 'minutes: 61', good[4]!]), message: 'minutes must be a whole number' },
-    { name: 'a citation without an article number', text: file([...good.slice(0, 4), 'cites: 民法典1042']), message: 'bad citation "民法典1042"' },
-    { name: 'a citation with a Chinese numeral', text: file([...good.slice(0, 4), 'cites: 民法典:第一千零四十二条']), message: 'bad citation' },
+    {
+      name: 'a citation without an article number',
+      text: file([...good.slice(0, 4), 'cites: 民法典1042']),
+      message: 'bad citation "民法典1042"',
+    },
+    {
+      name: 'a citation with a Chinese numeral',
+      text: file([...good.slice(0, 4), 'cites: 民法典:第一千零四十二条']),
+      message: 'bad citation',
+    },
   ])('rejects $name', ({ text, message }) => {
     expect(() => parseLessonFile(text, 'x.md')).toThrow(ContentError);
     expect(() => parseLessonFile(text, 'x.md')).toThrow(message);

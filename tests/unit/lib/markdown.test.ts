@@ -7,7 +7,13 @@ describe('parseInline', () => {
     { text: '普通文字', expected: [{ text: '普通文字' }] },
     { text: '禁止**借婚姻索取财物**。', expected: [{ text: '禁止' }, { text: '借婚姻索取财物', bold: true }, { text: '。' }] },
     { text: '*提示*：先**报警**', expected: [{ text: '提示', italic: true }, { text: '：先' }, { text: '报警', bold: true }] },
-    { text: '**甲****乙**', expected: [{ text: '甲', bold: true }, { text: '乙', bold: true }] },
+    {
+      text: '**甲****乙**',
+      expected: [
+        { text: '甲', bold: true },
+        { text: '乙', bold: true },
+      ],
+    },
     { text: '**没有收尾', expected: [{ text: '**没有收尾' }] },
     { text: '单个*星号', expected: [{ text: '单个*星号' }] },
   ])('reads "$text"', ({ text, expected }) => {
@@ -43,7 +49,13 @@ describe('parseMarkdown', () => {
     {
       name: 'an unordered list with bold in an item',
       source: '- 彩礼不是**买卖**\n* 可以调解\n+ 可以起诉',
-      expected: [{ kind: 'list', ordered: false, items: [[{ text: '彩礼不是' }, { text: '买卖', bold: true }], [{ text: '可以调解' }], [{ text: '可以起诉' }]] }],
+      expected: [
+        {
+          kind: 'list',
+          ordered: false,
+          items: [[{ text: '彩礼不是' }, { text: '买卖', bold: true }], [{ text: '可以调解' }], [{ text: '可以起诉' }]],
+        },
+      ],
     },
     {
       name: 'an ordered list with dots and brackets',
@@ -62,7 +74,15 @@ describe('parseMarkdown', () => {
     {
       name: 'a block quote with two paragraphs split by an empty > line',
       source: '> 《民法典》第一千零四十一条\n> 实行婚姻自由。\n>\n> 第二款：**一夫一妻**。',
-      expected: [{ kind: 'quote', paragraphs: [[{ text: '《民法典》第一千零四十一条实行婚姻自由。' }], [{ text: '第二款：' }, { text: '一夫一妻', bold: true }, { text: '。' }]] }],
+      expected: [
+        {
+          kind: 'quote',
+          paragraphs: [
+            [{ text: '《民法典》第一千零四十一条实行婚姻自由。' }],
+            [{ text: '第二款：' }, { text: '一夫一妻', bold: true }, { text: '。' }],
+          ],
+        },
+      ],
     },
     {
       name: 'two quotes separated by a blank line as two blocks',
@@ -87,9 +107,15 @@ describe('parseMarkdown', () => {
   // The renderer turns every Inline into a text node, so whatever HTML a lesson contains is shown, not run.
   it.each([
     { source: '<script>alert(1)</script>', expected: [{ kind: 'paragraph', text: [{ text: '<script>alert(1)</script>' }] }] },
-    { source: '<img src=x onerror="alert(1)"> **真的**', expected: [{ kind: 'paragraph', text: [{ text: '<img src=x onerror="alert(1)"> ' }, { text: '真的', bold: true }] }] },
+    {
+      source: '<img src=x onerror="alert(1)"> **真的**',
+      expected: [{ kind: 'paragraph', text: [{ text: '<img src=x onerror="alert(1)"> ' }, { text: '真的', bold: true }] }],
+    },
     { source: '## <b>标题</b>', expected: [{ kind: 'heading', level: 2, text: [{ text: '<b>标题</b>' }] }] },
-    { source: '> <a href="javascript:alert(1)">点我</a>', expected: [{ kind: 'quote', paragraphs: [[{ text: '<a href="javascript:alert(1)">点我</a>' }]] }] },
+    {
+      source: '> <a href="javascript:alert(1)">点我</a>',
+      expected: [{ kind: 'quote', paragraphs: [[{ text: '<a href="javascript:alert(1)">点我</a>' }]] }],
+    },
   ])('keeps raw HTML as plain text: $source', ({ source, expected }) => {
     expect(parseMarkdown(source)).toEqual(expected);
   });

@@ -55,10 +55,22 @@ describe('createUserSchema', () => {
   it.each([
     { name: 'a legal-literate villager with a date', input: { legalLiterate: true, legalLiterateSince: '2024-03-01' }, error: null },
     { name: 'a cadre who is not legal-literate', input: { role: 'cadre' }, error: null },
-    { name: 'a legal-literate cadre', input: { role: 'cadre', legalLiterate: true, legalLiterateSince: '2024-03-01' }, error: 'legalLiterate' },
-    { name: 'a legal-literate lawyer', input: { role: 'lawyer', legalLiterate: true, legalLiterateSince: '2024-03-01' }, error: 'legalLiterate' },
+    {
+      name: 'a legal-literate cadre',
+      input: { role: 'cadre', legalLiterate: true, legalLiterateSince: '2024-03-01' },
+      error: 'legalLiterate',
+    },
+    {
+      name: 'a legal-literate lawyer',
+      input: { role: 'lawyer', legalLiterate: true, legalLiterateSince: '2024-03-01' },
+      error: 'legalLiterate',
+    },
     { name: 'a legal-literate villager without a date', input: { legalLiterate: true }, error: 'legalLiterateSince' },
-    { name: 'a certification date that is not a date', input: { legalLiterate: true, legalLiterateSince: '2024-13-01' }, error: 'legalLiterateSince' },
+    {
+      name: 'a certification date that is not a date',
+      input: { legalLiterate: true, legalLiterateSince: '2024-13-01' },
+      error: 'legalLiterateSince',
+    },
     { name: 'an unknown role', input: { role: 'mayor' }, error: 'role' },
     { name: 'a blank name', input: { name: '   ' }, error: 'name' },
     { name: 'no org unit', input: { orgUnitId: '' }, error: 'orgUnitId' },

@@ -23,7 +23,13 @@ describe('recordLessonOpened', () => {
     expect(row?.openedAt).toEqual(expect.any(String));
     const ops = await outboxInOrder(db);
     expect(ops).toHaveLength(1);
-    expect(ops[0]).toMatchObject({ seq: 1, type: 'study.open', status: 'pending', label: LABEL, payload: { lessonId: LESSON, at: row?.openedAt } });
+    expect(ops[0]).toMatchObject({
+      seq: 1,
+      type: 'study.open',
+      status: 'pending',
+      label: LABEL,
+      payload: { lessonId: LESSON, at: row?.openedAt },
+    });
     expect(await getSetting(db, 'lastSeq')).toBe(1);
   });
 
@@ -115,7 +121,11 @@ describe('a study session on the phone', () => {
     expect(new Set(ops.map((op) => op.id)).size).toBe(4);
     expect(await getSetting(db, 'lastSeq')).toBe(4);
     const row = await db.progress.get(LESSON);
-    expect(row).toMatchObject({ secondsSpent: 80, openedAt: (ops[0]?.payload as { at: string }).at, completedAt: (ops[3]?.payload as { at: string }).at });
+    expect(row).toMatchObject({
+      secondsSpent: 80,
+      openedAt: (ops[0]?.payload as { at: string }).at,
+      completedAt: (ops[3]?.payload as { at: string }).at,
+    });
   });
 
   it('numbers ops across lessons from one per-device sequence', async () => {

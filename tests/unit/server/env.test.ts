@@ -22,7 +22,11 @@ describe('parseEnv', () => {
   it.each([
     { name: 'a port number', source: { PORT: '8080' }, check: { PORT: 8080 } },
     { name: 'a postgres:// URL', source: { DATABASE_URL: 'postgres://pufa@db/pufa' }, check: { DATABASE_URL: 'postgres://pufa@db/pufa' } },
-    { name: 'a postgresql:// URL', source: { DATABASE_URL: 'postgresql://pufa@db/pufa' }, check: { DATABASE_URL: 'postgresql://pufa@db/pufa' } },
+    {
+      name: 'a postgresql:// URL',
+      source: { DATABASE_URL: 'postgresql://pufa@db/pufa' },
+      check: { DATABASE_URL: 'postgresql://pufa@db/pufa' },
+    },
     { name: 'a 32-character secret', source: { BETTER_AUTH_SECRET: 's'.repeat(32) }, check: { BETTER_AUTH_SECRET: 's'.repeat(32) } },
   ])('accepts $name', ({ source, check }) => {
     expect(parseEnv(source)).toMatchObject(check);
@@ -36,7 +40,8 @@ describe('parseEnv', () => {
     { source: { DATABASE_URL: 'mysql://pufa@db/pufa' }, variable: 'DATABASE_URL', says: /must be a postgres:\/\/ URL/ },
     { source: { DATABASE_URL: './data/pufa.sqlite' }, variable: 'DATABASE_URL', says: /must be a postgres:\/\/ URL/ },
     { source: { BETTER_AUTH_SECRET: 'too-short' }, variable: 'BETTER_AUTH_SECRET', says: /must be at least 32 characters/ },
-    { source: { BETTER_AUTH_URL: 'pufa.example.com' }, variable: 'BETTER_AUTH_URL', says: /must be a URL/ },
+    { source: { BETTER_AUTH_URL: 'pufa.example.com' }, variable: 'BETTER_AUTH_URL', says: /must be an http\(s\) URL/ },
+    { source: { BETTER_AUTH_URL: 'localhost:3000' }, variable: 'BETTER_AUTH_URL', says: /must be an http\(s\) URL/ },
     { source: { DEMO_PASSWORD: 'short' }, variable: 'DEMO_PASSWORD', says: /8/ },
   ])('names $variable when it is "$source"', ({ source, variable, says }) => {
     const message = envError(source);
@@ -48,6 +53,11 @@ describe('parseEnv', () => {
 
   it('names every bad variable at once', () => {
     const message = envError({ PORT: 'abc', DATABASE_URL: 'mysql://x', BETTER_AUTH_SECRET: 'short' });
-    expect(message.split('\n').slice(1).map((l) => l.trim().split(':')[0])).toEqual(['PORT', 'DATABASE_URL', 'BETTER_AUTH_SECRET']);
+    expect(
+      message
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim().split(':')[0]),
+    ).toEqual(['PORT', 'DATABASE_URL', 'BETTER_AUTH_SECRET']);
   });
 });

@@ -30,9 +30,12 @@ describe('backoffDelayMs', () => {
     { attempt: 4, base: 100, max: 1_000, random: 1, expected: 800 },
     { attempt: 5, base: 100, max: 1_000, random: 1, expected: 1_000 },
     { attempt: 5, base: 100, max: 1_000, random: 0, expected: 500 },
-  ])('honours a custom base $base and cap $max (attempt $attempt, random $random → $expected)', ({ attempt, base, max, random, expected }) => {
-    expect(backoffDelayMs(attempt, fixed(random), base, max)).toBe(expected);
-  });
+  ])(
+    'honours a custom base $base and cap $max (attempt $attempt, random $random → $expected)',
+    ({ attempt, base, max, random, expected }) => {
+      expect(backoffDelayMs(attempt, fixed(random), base, max)).toBe(expected);
+    },
+  );
 
   it('always lands between half the ceiling and the ceiling, whatever the jitter', () => {
     for (let attempt = 1; attempt <= 12; attempt++) {

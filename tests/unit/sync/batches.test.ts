@@ -7,7 +7,11 @@ describe('pendingInOrder', () => {
   it.each([
     { name: 'an empty outbox has nothing to send', ops: [], expected: [] },
     { name: 'ops leave in seq order, not insertion order', ops: [op('c', 3), op('a', 1), op('b', 2)], expected: ['a', 'b', 'c'] },
-    { name: 'rejected ops wait for the person and are not sent', ops: [op('a', 1), op('b', 2, 'rejected'), op('c', 3)], expected: ['a', 'c'] },
+    {
+      name: 'rejected ops wait for the person and are not sent',
+      ops: [op('a', 1), op('b', 2, 'rejected'), op('c', 3)],
+      expected: ['a', 'c'],
+    },
     { name: 'an outbox of only rejected ops sends nothing', ops: [op('a', 1, 'rejected'), op('b', 2, 'rejected')], expected: [] },
     { name: 'gaps in the sequence are kept in order', ops: [op('x', 40), op('y', 7), op('z', 1000)], expected: ['y', 'x', 'z'] },
   ])('$name', ({ ops, expected }) => {

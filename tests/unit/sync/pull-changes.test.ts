@@ -11,19 +11,69 @@ const T1 = '2026-03-02T01:00:00.000Z';
 const T2 = '2026-03-03T01:00:00.000Z';
 const T3 = '2026-03-04T01:00:00.000Z';
 
-const progress = (openedAt: string | null, completedAt: string | null, secondsSpent: number): ProgressRecord => ({ lessonId: 'l1', openedAt, completedAt, secondsSpent });
+const progress = (openedAt: string | null, completedAt: string | null, secondsSpent: number): ProgressRecord => ({
+  lessonId: 'l1',
+  openedAt,
+  completedAt,
+  secondsSpent,
+});
 
 describe('mergeProgress', () => {
   it.each([
-    { name: 'takes the server row when the phone has none', local: undefined, server: progress(T2, T3, 90), expected: progress(T2, T3, 90) },
-    { name: 'keeps the earlier open from the phone', local: progress(T1, null, 0), server: progress(T2, null, 0), expected: progress(T1, null, 0) },
-    { name: 'keeps the earlier open from the server', local: progress(T3, null, 0), server: progress(T2, null, 0), expected: progress(T2, null, 0) },
-    { name: 'keeps a completion only the phone knows', local: progress(T1, T2, 0), server: progress(T1, null, 0), expected: progress(T1, T2, 0) },
-    { name: 'takes a completion only the server knows', local: progress(T1, null, 0), server: progress(T1, T3, 0), expected: progress(T1, T3, 0) },
-    { name: 'keeps the earlier of two completions', local: progress(T1, T3, 0), server: progress(T1, T2, 0), expected: progress(T1, T2, 0) },
-    { name: 'leaves unknown times empty', local: progress(null, null, 0), server: progress(null, null, 0), expected: progress(null, null, 0) },
-    { name: 'keeps the longer reading time from the phone', local: progress(T1, null, 300), server: progress(T1, null, 120), expected: progress(T1, null, 300) },
-    { name: 'takes the longer reading time from the server', local: progress(T1, null, 60), server: progress(T1, null, 240), expected: progress(T1, null, 240) },
+    {
+      name: 'takes the server row when the phone has none',
+      local: undefined,
+      server: progress(T2, T3, 90),
+      expected: progress(T2, T3, 90),
+    },
+    {
+      name: 'keeps the earlier open from the phone',
+      local: progress(T1, null, 0),
+      server: progress(T2, null, 0),
+      expected: progress(T1, null, 0),
+    },
+    {
+      name: 'keeps the earlier open from the server',
+      local: progress(T3, null, 0),
+      server: progress(T2, null, 0),
+      expected: progress(T2, null, 0),
+    },
+    {
+      name: 'keeps a completion only the phone knows',
+      local: progress(T1, T2, 0),
+      server: progress(T1, null, 0),
+      expected: progress(T1, T2, 0),
+    },
+    {
+      name: 'takes a completion only the server knows',
+      local: progress(T1, null, 0),
+      server: progress(T1, T3, 0),
+      expected: progress(T1, T3, 0),
+    },
+    {
+      name: 'keeps the earlier of two completions',
+      local: progress(T1, T3, 0),
+      server: progress(T1, T2, 0),
+      expected: progress(T1, T2, 0),
+    },
+    {
+      name: 'leaves unknown times empty',
+      local: progress(null, null, 0),
+      server: progress(null, null, 0),
+      expected: progress(null, null, 0),
+    },
+    {
+      name: 'keeps the longer reading time from the phone',
+      local: progress(T1, null, 300),
+      server: progress(T1, null, 120),
+      expected: progress(T1, null, 300),
+    },
+    {
+      name: 'takes the longer reading time from the server',
+      local: progress(T1, null, 60),
+      server: progress(T1, null, 240),
+      expected: progress(T1, null, 240),
+    },
   ])('$name', ({ local, server, expected }) => {
     expect(mergeProgress(local, server)).toEqual(expected);
   });
@@ -38,17 +88,59 @@ describe('pullChanges', () => {
     await db.delete();
   });
 
-  const module: ModuleRecord = { id: 'fan-zhapian', slug: 'fan-zhapian', sortOrder: 7, theme: 'red', title: { zh: '反诈骗', en: 'Anti-fraud' }, summary: { zh: '识别骗局', en: 'Spot scams' } };
-  const lesson = (id: string): LessonRecord => ({ id, slug: id, moduleId: module.id, sortOrder: 1, title: '标题', titleEn: 'Title', minutes: 5, body: '## 正文', cites: [{ law: '刑法', article: 266 }] });
-  const task: StudyTaskRecord = { id: 't1', weekStart: '2026-03-02', lessonId: 'l1', moduleId: null, roles: ['villager'], orgUnitIds: ['org-town'], note: '本周学习' };
-  const response = (over: Partial<PullResponse>): PullResponse => ({ cursor: 0, modules: [], lessons: [], tasks: [], progress: [], ...over });
+  const fraudModule: ModuleRecord = {
+    id: 'fan-zhapian',
+    slug: 'fan-zhapian',
+    sortOrder: 7,
+    theme: 'red',
+    title: { zh: '反诈骗', en: 'Anti-fraud' },
+    summary: { zh: '识别骗局', en: 'Spot scams' },
+  };
+  const lesson = (id: string): LessonRecord => ({
+    id,
+    slug: id,
+    moduleId: fraudModule.id,
+    sortOrder: 1,
+    title: '标题',
+    titleEn: 'Title',
+    minutes: 5,
+    body: '## 正文',
+    cites: [{ law: '刑法', article: 266 }],
+  });
+  const task: StudyTaskRecord = {
+    id: 't1',
+    weekStart: '2026-03-02',
+    lessonId: 'l1',
+    moduleId: null,
+    roles: ['villager'],
+    orgUnitIds: ['org-town'],
+    note: '本周学习',
+  };
+  const response = (over: Partial<PullResponse>): PullResponse => ({
+    cursor: 0,
+    modules: [],
+    lessons: [],
+    tasks: [],
+    progress: [],
+    ...over,
+  });
 
   it('asks from cursor 0 on a new phone, stores everything and the new cursor', async () => {
-    const { fetch, seen } = fakeFetch(() => Response.json(response({ cursor: 42, modules: [module], lessons: [lesson('l1'), lesson('l2')], tasks: [task], progress: [progress(T1, null, 30)] })));
+    const { fetch, seen } = fakeFetch(() =>
+      Response.json(
+        response({
+          cursor: 42,
+          modules: [fraudModule],
+          lessons: [lesson('l1'), lesson('l2')],
+          tasks: [task],
+          progress: [progress(T1, null, 30)],
+        }),
+      ),
+    );
 
     expect(await pullChanges(db, fetch)).toBe(5);
     expect(seen.map((r) => r.url)).toEqual(['/api/sync/pull?cursor=0']);
-    expect(await db.modules.toArray()).toEqual([module]);
+    expect(await db.modules.toArray()).toEqual([fraudModule]);
     expect((await db.lessons.toArray()).map((l) => l.id)).toEqual(['l1', 'l2']);
     expect(await db.tasks.get('t1')).toEqual(task);
     expect(await db.progress.get('l1')).toEqual(progress(T1, null, 30));

@@ -19,7 +19,15 @@ afterEach(async () => {
 const id = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
 function outboxOp(seq: number, status: OutboxOp['status'] = 'pending', idNumber = seq): OutboxOp {
-  return { id: id(idNumber), seq, type: 'study.open', payload: { lessonId: `l${seq}`, at: '2026-03-02T09:00:00.000Z' }, createdAt: '2026-03-02T09:00:00.000Z', status, label: `第${seq}课` };
+  return {
+    id: id(idNumber),
+    seq,
+    type: 'study.open',
+    payload: { lessonId: `l${seq}`, at: '2026-03-02T09:00:00.000Z' },
+    createdAt: '2026-03-02T09:00:00.000Z',
+    status,
+    label: `第${seq}课`,
+  };
 }
 
 /** A server that answers each op of a batch with `answer(seq)` (applied unless told otherwise). */
@@ -94,10 +102,16 @@ describe('pushOutbox', () => {
   it('keeps the ops of a batch the server failed on, after settling the batches before it', async () => {
     await db.outbox.bulkAdd(Array.from({ length: SYNC_PUSH_BATCH_SIZE + 3 }, (_, i) => outboxOp(i + 1)));
     const ok = server();
-    const { fetch } = fakeFetch((request, index) => (index === 0 ? ok.fetch(request.url, request.init) : new Response('Bad gateway', { status: 502, statusText: 'Bad Gateway' })));
+    const { fetch } = fakeFetch((request, index) =>
+      index === 0 ? ok.fetch(request.url, request.init) : new Response('Bad gateway', { status: 502, statusText: 'Bad Gateway' }),
+    );
 
     await expect(pushOutbox(db, fetch)).rejects.toMatchObject({ status: 502, message: 'Bad Gateway' });
-    expect((await outboxInOrder(db)).map((op) => op.seq)).toEqual([SYNC_PUSH_BATCH_SIZE + 1, SYNC_PUSH_BATCH_SIZE + 2, SYNC_PUSH_BATCH_SIZE + 3]);
+    expect((await outboxInOrder(db)).map((op) => op.seq)).toEqual([
+      SYNC_PUSH_BATCH_SIZE + 1,
+      SYNC_PUSH_BATCH_SIZE + 2,
+      SYNC_PUSH_BATCH_SIZE + 3,
+    ]);
   });
 
   it('lets a network failure through as the TypeError fetch threw, with the outbox untouched', async () => {
