@@ -4,9 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { useRouter } from '@/lib/i18n/navigation';
-import { refreshProfile } from '@/lib/local/session';
+import { PendingForOtherUser, refreshProfile } from '@/lib/local/session';
 import { signedIn } from '@/lib/sync/engine';
-import { phoneSchema } from '@/lib/validations/user';
+import { isPhone } from '@/lib/validations/phone';
 
 /** Phone number and password; explains a wrong password, a locked account and a disabled one. */
 export function LoginForm() {
@@ -22,7 +22,7 @@ export function LoginForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(undefined);
-    if (!phoneSchema.safeParse(phone).success) return setPhoneError(t('invalidPhone'));
+    if (!isPhone(phone)) return setPhoneError(t('invalidPhone'));
     setPhoneError(undefined);
     if (!navigator.onLine) return setError(t('offline'));
     setBusy(true);
@@ -47,8 +47,12 @@ export function LoginForm() {
       await refreshProfile();
       signedIn();
       router.replace('/');
-    } catch {
-      setError(t('offline'));
+    } catch (e) {
+      if (e instanceof PendingForOtherUser) {
+        // Sign the newcomer out again: the waiting actions belong to someone else and must not be lost or misattributed.
+        await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(() => undefined);
+        setError(t('otherUserPending', { name: e.owner, count: e.count }));
+      } else setError(t('offline'));
     } finally {
       setBusy(false);
     }

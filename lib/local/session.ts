@@ -11,6 +11,16 @@ export class ProfileFetchError extends Error {
   }
 }
 
+/** Another person's actions still wait on this phone: they must sign in and sync before someone else signs in. */
+export class PendingForOtherUser extends Error {
+  constructor(
+    readonly owner: string,
+    readonly count: number,
+  ) {
+    super(`${count} actions of ${owner} are not synced yet`);
+  }
+}
+
 type MeResponse = Omit<LocalProfile, 'key' | 'savedAt'>;
 
 async function clearPersonalData(db: PufaDB): Promise<void> {
@@ -29,7 +39,11 @@ export async function refreshProfile(db = localDb()): Promise<LocalProfile> {
   if (!response.ok) throw new ProfileFetchError(response.status);
   const me = (await response.json()) as MeResponse;
   const previous = await db.profile.get('me');
-  if (previous && previous.id !== me.id) await clearPersonalData(db);
+  if (previous && previous.id !== me.id) {
+    const waiting = await db.outbox.count();
+    if (waiting > 0) throw new PendingForOtherUser(previous.name, waiting);
+    await clearPersonalData(db);
+  }
   const profile: LocalProfile = { ...me, key: 'me', savedAt: new Date().toISOString() };
   await db.profile.put(profile);
   return profile;

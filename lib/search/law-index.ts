@@ -47,8 +47,8 @@ export interface LawIndex {
 
 const FORMAT = 'pufa-law-index/1';
 const CACHE_MIN_HITS = 64; // rarer terms are cheap to look up again
-const CACHE_MAX_TERMS = 256;
-const PREWARM_TERMS = 64; // the most frequent bigrams (或者, 应当, 规定 …) are looked up once at build/load
+const CACHE_MAX_TERMS = 512;
+const PREWARM_TERMS = 256; // the most frequent bigrams (或者, 应当, 规定 …) are looked up once at build/load
 
 // Only the article text is indexed: law titles and labels are matched directly in searchLaws, which is
 // cheaper than posting lists where a bigram such as 民法 would hit all 1,260 articles of 民法典.

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '@/lib/constants';
 import { ROLES } from '@/lib/roles';
+import { PHONE_PATTERN } from './phone';
 
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^1[3-9]\d{9}$/, { message: '手机号须为 11 位中国大陆手机号码 / phone must be an 11-digit mainland mobile number' });
+  .regex(PHONE_PATTERN, { message: '手机号须为 11 位中国大陆手机号码 / phone must be an 11-digit mainland mobile number' });
 
 /** At least 8 characters drawn from at least three of: lower case, upper case, digits, symbols. */
 export const passwordSchema = z

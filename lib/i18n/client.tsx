@@ -1,0 +1,58 @@
+'use client';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+
+/**
+ * Client-side messages without a formatting library: our catalogues use only `{name}` placeholders, so a few lines
+ * replace use-intl's ICU formatter on the phone and keep the first-load JavaScript small. Server components keep
+ * using next-intl's getTranslations.
+ */
+type Messages = { [key: string]: string | Messages };
+type Values = Record<string, string | number>;
+
+const I18nContext = createContext<{ locale: string; messages: Messages } | null>(null);
+
+export function I18nProvider({ locale, messages, children }: { locale: string; messages: Messages; children: ReactNode }) {
+  const value = useMemo(() => ({ locale, messages }), [locale, messages]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+function useI18n() {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error('I18nProvider is missing above this component');
+  return context;
+}
+
+export function useLocale(): string {
+  return useI18n().locale;
+}
+
+function lookup(messages: Messages, path: string): string | undefined {
+  let node: string | Messages | undefined = messages;
+  for (const part of path.split('.')) {
+    if (typeof node !== 'object') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+export function format(template: string, values: Values = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+export interface Translate {
+  (key: string, values?: Values): string;
+  has(key: string): boolean;
+}
+
+export function useTranslations(namespace?: string): Translate {
+  const { messages } = useI18n();
+  const full = useCallback((key: string) => (namespace ? `${namespace}.${key}` : key), [namespace]);
+  return useMemo(() => {
+    const t = ((key: string, values?: Values) => {
+      const template = lookup(messages, full(key));
+      return template === undefined ? full(key) : format(template, values);
+    }) as Translate;
+    t.has = (key: string) => lookup(messages, full(key)) !== undefined;
+    return t;
+  }, [messages, full]);
+}
