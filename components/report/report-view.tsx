@@ -5,20 +5,7 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useOnlineStatus } from '@/hooks/use-online-status';
 import { api } from '@/lib/api-client';
-
-interface Figures {
-  from: string;
-  to: string;
-  legalLiterate: number;
-  villages: number;
-  villagesCovered: number;
-  hamlets: number;
-  hamletsCovered: number;
-  completions: number;
-  learners: number;
-  studyHours: number;
-  byVillage: { id: string; name: string; legalLiterate: number; hamlets: number; hamletsCovered: number; completions: number; learners: number }[];
-}
+import type { ReportFigures as Figures } from '@/lib/report/types';
 
 /** The report's figures for the admin's own unit, this year, each counted from records. */
 export function ReportView() {
