@@ -42,7 +42,7 @@ export interface LawIndex {
   /** terms whose results are computed up front (stored in the serialized index) */
   frequent: string[];
   /** per-article accumulators reused by every query (zeroed again after use) */
-  scratch: { score: Float64Array; matched: Uint8Array; keys: Float64Array };
+  scratch: { score: Float64Array; matched: Uint16Array; keys: Float64Array };
 }
 
 const FORMAT = 'pufa-law-index/1';
@@ -103,7 +103,7 @@ function makeIndex(mini: MiniSearch<LawArticleDoc>, articles: LawArticleDoc[], f
     definitions,
     termCache: new Map(),
     frequent,
-    scratch: { score: new Float64Array(docs.length), matched: new Uint8Array(docs.length), keys: new Float64Array(docs.length) },
+    scratch: { score: new Float64Array(docs.length), matched: new Uint16Array(docs.length), keys: new Float64Array(docs.length) },
   };
   for (const term of frequent) termHits(index, term);
   return index;

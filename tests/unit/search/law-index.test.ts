@@ -84,3 +84,12 @@ describe('search worker handler', () => {
     expect(handle({ type: 'load', json: '{' })).toMatchObject({ type: 'error' });
   });
 });
+
+describe('searchLaws with a pasted paragraph', () => {
+  it('handles queries with hundreds of distinct terms', () => {
+    const index = buildLawIndex(articles);
+    const long = articles.map((a) => a.text).join('');
+    expect(searchLaws(index, long, { limit: 3 })).toHaveLength(3);
+    expect(searchLaws(index, long).map((h) => h.id).sort()).toEqual(articles.map((a) => a.id).sort());
+  });
+});
