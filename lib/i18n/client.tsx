@@ -2,9 +2,9 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 
 /**
- * Client-side messages without a formatting library: our catalogues use only `{name}` placeholders, so a few lines
- * replace use-intl's ICU formatter on the phone and keep the first-load JavaScript small. Server components keep
- * using next-intl's getTranslations.
+ * Client-side messages without a formatting library: our catalogues use `{name}` placeholders and simple
+ * `{count, plural, one {# x} other {# xs}}` forms, so a few lines replace use-intl's ICU formatter on the phone and
+ * keep the first-load JavaScript small. Server components keep using next-intl's getTranslations.
  */
 type Messages = { [key: string]: string | Messages };
 type Values = Record<string, string | number>;
@@ -35,8 +35,18 @@ function lookup(messages: Messages, path: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-export function format(template: string, values: Values = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+const PLURAL = /\{(\w+),\s*plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+export function format(template: string, values: Values = {}, locale = 'zh'): string {
+  const plural = template.replace(PLURAL, (whole, name: string, branches: string) => {
+    const n = Number(values[name]);
+    if (!(name in values) || Number.isNaN(n)) return whole;
+    const forms = new Map(Array.from(branches.matchAll(BRANCH), (m) => [m[1]!, m[2]!] as const));
+    const chosen = forms.get(`=${n}`) ?? forms.get(new Intl.PluralRules(locale).select(n)) ?? forms.get('other') ?? '';
+    return chosen.replace(/#/g, String(n));
+  });
+  return plural.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 export interface Translate {
@@ -45,14 +55,14 @@ export interface Translate {
 }
 
 export function useTranslations(namespace?: string): Translate {
-  const { messages } = useI18n();
+  const { messages, locale } = useI18n();
   const full = useCallback((key: string) => (namespace ? `${namespace}.${key}` : key), [namespace]);
   return useMemo(() => {
     const t = ((key: string, values?: Values) => {
       const template = lookup(messages, full(key));
-      return template === undefined ? full(key) : format(template, values);
+      return template === undefined ? full(key) : format(template, values, locale);
     }) as Translate;
     t.has = (key: string) => lookup(messages, full(key)) !== undefined;
     return t;
-  }, [messages, full]);
+  }, [messages, full, locale]);
 }
