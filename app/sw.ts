@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { defaultCache } from '@serwist/next/worker';
-import { NetworkOnly, Serwist, type PrecacheEntry, type SerwistGlobalConfig } from 'serwist';
+import { NetworkOnly, Serwist, type PrecacheEntry, type SerwistGlobalConfig, type SerwistPlugin } from 'serwist';
 import { PufaDB } from '@/lib/local/db';
 import { pushOutbox } from '@/lib/sync/push-outbox';
 
@@ -16,10 +16,18 @@ declare global {
 }
 declare const self: ServiceWorkerGlobalScope;
 
+// Turbopack starts a Web Worker (law search) at turbopack-worker-….js#params=…, and the worker reads its chunk list
+// from its own URL. A response from the cache carries the URL without that fragment; a re-wrapped response takes
+// the request's URL, fragment included.
+const keepWorkerUrl: SerwistPlugin = {
+  handlerWillRespond: async ({ request, response }) =>
+    request.destination === 'worker' ? new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers }) : response,
+};
+
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
   // Pages are static shells that read their data on the phone, so /zh/study/lesson?id=… is the same page.
-  precacheOptions: { ignoreURLParametersMatching: [/.*/], cleanupOutdatedCaches: true },
+  precacheOptions: { ignoreURLParametersMatching: [/.*/], cleanupOutdatedCaches: true, plugins: [keepWorkerUrl] },
   skipWaiting: false,
   clientsClaim: true,
   navigationPreload: false,

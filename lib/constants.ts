@@ -12,3 +12,7 @@ export const SESSION_IDLE_MS = 7 * 24 * 3600_000;
 export const SESSION_MAX_AGE_MS = 30 * 24 * 3600_000;
 export const READING_HEARTBEAT_MS = 60_000;
 export const USERS_PAGE_SIZE = 20;
+export const MAX_LAW_FILES = 60;
+export const MAX_LAW_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_LAW_UPLOAD_BYTES = 30 * 1024 * 1024;
+export const LAW_CATALOG_REFRESH_MS = 10 * 60_000;

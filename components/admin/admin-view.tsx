@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useOnlineStatus } from '@/hooks/use-online-status';
 import { api } from '@/lib/api-client';
+import { Link } from '@/lib/i18n/navigation';
 import type { OrgOption } from './org-select';
 import { TaskForm } from './task-form';
 import { UsersPanel } from './users-panel';
@@ -11,6 +12,7 @@ import { UsersPanel } from './users-panel';
 /** 管理: users and weekly tasks. It works on live data, so it needs a connection and says so. */
 export function AdminView() {
   const t = useTranslations('admin');
+  const tl = useTranslations('laws');
   const online = useOnlineStatus();
   const [units, setUnits] = useState<OrgOption[]>([]);
   useEffect(() => {
@@ -20,6 +22,12 @@ export function AdminView() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-bold">{t('title')}</h1>
+      <Link href="/admin/exams" className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 font-medium hover:border-brand">
+        {t('examsLink')}
+      </Link>
+      <Link href="/admin/laws" className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 font-medium hover:border-brand">
+        {tl('adminTitle')}
+      </Link>
       <TaskForm units={units} />
       <UsersPanel units={units} />
     </div>

@@ -25,7 +25,9 @@ export function TabBar({ role }: { role: Role }) {
     <nav aria-label={t('label')} className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)]">
       <ul className="mx-auto grid max-w-3xl" style={{ gridTemplateColumns: `repeat(${tabs.length}, minmax(0, 1fr))` }}>
         {tabs.map((tab) => {
-          const active = tab === 'home' ? pathname === '/' : pathname.startsWith(HREF[tab]);
+          // the law library is reached from 学习, so it keeps that tab lit
+          const active =
+            tab === 'home' ? pathname === '/' : pathname.startsWith(HREF[tab]) || (tab === 'study' && pathname.startsWith('/laws'));
           return (
             <li key={tab}>
               <Link

@@ -22,7 +22,11 @@ export function SyncPanel() {
       lastSyncAt: await getSetting<string>(db, 'lastSyncAt'),
     };
   });
-  const label = (type: string, lesson: string) => (tops.has(type as 'study.open') ? tops(type as 'study.open', { lesson }) : `${type}: ${lesson}`);
+  // Catalogue keys can't hold dots (they mean nesting), so op type study.open is found under ops.study_open.
+  const label = (type: string, lesson: string) => {
+    const key = type.replace('.', '_') as 'study_open';
+    return tops.has(key) ? tops(key, { lesson }) : `${type}: ${lesson}`;
+  };
   return (
     <Card aria-labelledby="sync-title">
       <h2 id="sync-title" className="text-lg font-bold">

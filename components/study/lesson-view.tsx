@@ -8,6 +8,7 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useVisibleTime } from '@/hooks/use-visible-time';
 import { articleLabel } from '@/lib/laws/cn-numerals';
+import { articleHref } from '@/lib/laws/links';
 import { Link } from '@/lib/i18n/navigation';
 import { localDb } from '@/lib/local/db';
 import { isQuotaError } from '@/lib/local/errors';
@@ -77,8 +78,10 @@ export function LessonView() {
           </h2>
           <ul className="mt-2 flex flex-wrap gap-2">
             {lesson.cites.map((c) => (
-              <li key={`${c.law}:${c.article}`} className="rounded-full bg-red-50 px-3 py-1 text-sm text-brand-dark">
-                《{c.law}》{articleLabel(c.article)}
+              <li key={`${c.law}:${c.article}`}>
+                <Link href={articleHref(c.law, c.article)} className="inline-flex min-h-11 items-center rounded-full bg-red-50 px-3 text-sm text-brand-dark underline">
+                  《{c.law}》{articleLabel(c.article)}
+                </Link>
               </li>
             ))}
           </ul>

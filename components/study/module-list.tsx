@@ -9,6 +9,7 @@ import { localDb } from '@/lib/local/db';
 /** 学习: every module on the phone, with how much of it the person has completed. */
 export function ModuleList() {
   const t = useTranslations('study');
+  const tl = useTranslations('laws');
   const locale = useLocale();
   const data = useLiveQuery(async () => {
     const db = localDb();
@@ -22,6 +23,12 @@ export function ModuleList() {
   if (!data) return <p role="status">…</p>;
   return (
     <div className="flex flex-col gap-3">
+      <Link href="/laws" className="block">
+        <Card className="hover:border-brand">
+          <h2 className="text-lg font-bold">📜 {tl('title')}</h2>
+          <p className="text-muted">{tl('studyCard')}</p>
+        </Card>
+      </Link>
       <h1 className="text-xl font-bold">{t('title')}</h1>
       {data.length === 0 ? <EmptyState>{t('empty')}</EmptyState> : null}
       <ul className="flex flex-col gap-3">

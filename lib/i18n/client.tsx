@@ -58,11 +58,10 @@ export function useTranslations(namespace?: string): Translate {
   const { messages, locale } = useI18n();
   const full = useCallback((key: string) => (namespace ? `${namespace}.${key}` : key), [namespace]);
   return useMemo(() => {
-    const t = ((key: string, values?: Values) => {
+    const translate = (key: string, values?: Values) => {
       const template = lookup(messages, full(key));
       return template === undefined ? full(key) : format(template, values, locale);
-    }) as Translate;
-    t.has = (key: string) => lookup(messages, full(key)) !== undefined;
-    return t;
+    };
+    return Object.assign(translate, { has: (key: string) => lookup(messages, full(key)) !== undefined });
   }, [messages, full, locale]);
 }

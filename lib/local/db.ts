@@ -1,6 +1,10 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { LessonRecord, ModuleRecord, ProgressRecord, StudyTaskRecord } from '@/lib/study/types';
 import type { Role } from '@/lib/roles';
+import type { ArticleBookmark, HeldArticle, HeldLaw } from '@/lib/laws/local-types';
+import type { LocalAttempt, LocalDailySet, LocalPaper, LocalQuizAnswer } from '@/lib/quiz/local-types';
+import type { ExamSummary, PracticeQuestion } from '@/lib/quiz/types';
+import type { WrongBookEntry } from '@/lib/quiz/wrong-book';
 
 /**
  * The phone's store (IndexedDB via Dexie): the signed-in profile, pulled content, the user's own progress, and
@@ -45,6 +49,16 @@ export class PufaDB extends Dexie {
   lessons!: EntityTable<LessonRecord, 'id'>;
   tasks!: EntityTable<StudyTaskRecord, 'id'>;
   progress!: EntityTable<ProgressRecord, 'lessonId'>;
+  laws!: EntityTable<HeldLaw, 'shortTitle'>;
+  articles!: Dexie.Table<HeldArticle, [string, number]>;
+  bookmarks!: Dexie.Table<ArticleBookmark, [string, number]>;
+  questions!: EntityTable<PracticeQuestion, 'id'>;
+  quizAnswers!: EntityTable<LocalQuizAnswer, 'id'>;
+  wrongBook!: EntityTable<WrongBookEntry, 'questionId'>;
+  dailySets!: EntityTable<LocalDailySet, 'date'>;
+  exams!: EntityTable<ExamSummary, 'id'>;
+  examPapers!: EntityTable<LocalPaper, 'id'>;
+  examAttempts!: EntityTable<LocalAttempt, 'id'>;
 
   constructor(name = 'pufa') {
     // Strict durability: an op is on disk when the transaction that wrote it completes, not merely in a cache.
@@ -58,6 +72,25 @@ export class PufaDB extends Dexie {
       tasks: 'id, weekStart',
       progress: 'lessonId, completedAt',
     });
+    // The law library on the phone: laws kept offline with their articles (addressed by short title + number), bookmarks.
+    this.version(2).stores({
+      laws: 'shortTitle, category',
+      articles: '[law+number], law',
+      bookmarks: '[law+number], createdAt',
+    });
+    // The quiz: practice bank and wrong-answer book, daily sets, exams, downloaded papers and attempts.
+    // Pulling from cursor 0 again brings the practice bank to a phone that synced before it existed.
+    this.version(3)
+      .stores({
+        questions: 'id, moduleId',
+        quizAnswers: 'id, questionId, at',
+        wrongBook: 'questionId, addedAt',
+        dailySets: 'date',
+        exams: 'id, closesAt',
+        examPapers: 'id, examId',
+        examAttempts: 'id, examId, status',
+      })
+      .upgrade((tx) => tx.table('settings').delete('cursor'));
   }
 }
 

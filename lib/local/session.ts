@@ -1,4 +1,5 @@
 import { localDb, type LocalProfile, type PufaDB } from './db';
+import { clearQuizPersonalData, quizPersonalTables } from './quiz-sync';
 
 /**
  * The signed-in person on the phone. After one online sign-in the profile is kept in Dexie so the app opens
@@ -24,7 +25,8 @@ export class PendingForOtherUser extends Error {
 type MeResponse = Omit<LocalProfile, 'key' | 'savedAt'>;
 
 async function clearPersonalData(db: PufaDB): Promise<void> {
-  await db.transaction('rw', [db.profile, db.progress, db.outbox, db.settings], async () => {
+  await db.transaction('rw', [db.profile, db.progress, db.outbox, db.settings, ...quizPersonalTables(db)], async () => {
+    await clearQuizPersonalData(db);
     await db.profile.clear();
     await db.progress.clear();
     await db.outbox.clear();

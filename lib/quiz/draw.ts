@@ -29,13 +29,22 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
 
 export class DrawError extends Error {}
 
-export function drawQuestions(bank: readonly { id: string; type: QuestionType; tags: readonly string[] }[], rules: readonly DrawRule[], random: () => number): string[] {
+export function drawQuestions(
+  bank: readonly { id: string; type: QuestionType; tags: readonly string[] }[],
+  rules: readonly DrawRule[],
+  random: () => number,
+): string[] {
   const taken = new Set<string>();
   const drawn: string[] = [];
   for (const rule of rules) {
     const pool = bank.filter((q) => q.type === rule.type && !taken.has(q.id) && (rule.tag === null || q.tags.includes(rule.tag)));
-    if (pool.length < rule.count) throw new DrawError(`${rule.tag ?? '*'}/${rule.type}: 题库只有 ${pool.length} 题，需要 ${rule.count} 题 / only ${pool.length} questions, ${rule.count} needed`);
-    const picked = shuffle(pool, random).slice(0, rule.count).map((q) => q.id);
+    if (pool.length < rule.count)
+      throw new DrawError(
+        `${rule.tag ?? '*'}/${rule.type}: 题库只有 ${pool.length} 题，需要 ${rule.count} 题 / only ${pool.length} questions, ${rule.count} needed`,
+      );
+    const picked = shuffle(pool, random)
+      .slice(0, rule.count)
+      .map((q) => q.id);
     picked.forEach((id) => taken.add(id));
     drawn.push(...picked);
   }

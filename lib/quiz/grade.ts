@@ -18,7 +18,10 @@ export interface GradedAttempt {
   items: { questionId: string; correct: boolean }[];
 }
 
-export function gradeAttempt(questions: readonly { id: string; type: QuestionType; answer: Response }[], answers: Readonly<Record<string, Response>>): GradedAttempt {
+export function gradeAttempt(
+  questions: readonly { id: string; type: QuestionType; answer: Response }[],
+  answers: Readonly<Record<string, Response>>,
+): GradedAttempt {
   const items = questions.map((q) => ({ questionId: q.id, correct: isCorrect(q, answers[q.id]) }));
   const correctCount = items.filter((i) => i.correct).length;
   const score = questions.length === 0 ? 0 : Math.round((1000 * correctCount) / questions.length) / 10;
@@ -29,7 +32,10 @@ export function gradeAttempt(questions: readonly { id: string; type: QuestionTyp
 export function formatResponse(response: Response | null | undefined, words: { true: string; false: string }): string {
   if (response === null || response === undefined) return '—';
   if (typeof response === 'boolean') return response ? words.true : words.false;
-  return [...response].sort((a, b) => a - b).map(optionLetter).join('');
+  return [...response]
+    .sort((a, b) => a - b)
+    .map(optionLetter)
+    .join('');
 }
 
 export function optionLetter(index: number): string {

@@ -13,7 +13,12 @@ export interface WrongBookEntry {
 }
 
 /** The entry after one more answer, or null when the question leaves (or never enters) the book. */
-export function nextWrongBookEntry(entry: WrongBookEntry | undefined, questionId: string, correct: boolean, at: string): WrongBookEntry | null {
+export function nextWrongBookEntry(
+  entry: WrongBookEntry | undefined,
+  questionId: string,
+  correct: boolean,
+  at: string,
+): WrongBookEntry | null {
   if (!correct) {
     return { questionId, addedAt: entry?.addedAt ?? at, lastWrongAt: at, wrongCount: (entry?.wrongCount ?? 0) + 1, rightStreak: 0 };
   }

@@ -1,3 +1,4 @@
+import type { QuizPullChanges } from '@/lib/quiz/types';
 import type { Role } from '@/lib/roles';
 
 /** Study content and progress as they travel from server to phone and live in Dexie. */
@@ -44,7 +45,8 @@ export interface ProgressRecord {
   secondsSpent: number;
 }
 
-export interface PullResponse {
+// The quiz's part is optional so a phone copes with a server that predates it.
+export interface PullResponse extends Partial<QuizPullChanges> {
   cursor: number;
   modules: ModuleRecord[];
   lessons: LessonRecord[];

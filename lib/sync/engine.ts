@@ -1,5 +1,6 @@
 import { SYNC_INTERVAL_MS } from '@/lib/constants';
 import { localDb } from '@/lib/local/db';
+import { refreshOfflineLaws } from '@/lib/local/laws';
 import { backoffDelayMs } from './backoff';
 import { pullChanges } from './pull-changes';
 import { pushOutbox, SyncHttpError } from './push-outbox';
@@ -47,6 +48,7 @@ async function runOnce(): Promise<void> {
     await pushOutbox(db);
     set({ status: 'pulling' });
     await pullChanges(db);
+    await refreshOfflineLaws(db);
     attempt = 0;
     set({ status: 'idle' });
   } catch (error) {

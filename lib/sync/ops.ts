@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { questionIdSchema, responseSchema } from '@/lib/validations/quiz';
 
 /**
  * The operations a phone can queue, each with the schema of its payload. Client and server share this list:
@@ -12,6 +13,15 @@ export const opPayloadSchemas = {
   'study.open': z.object({ lessonId, at }),
   'study.read': z.object({ lessonId, at, seconds: z.number().int().min(1).max(3600) }),
   'study.complete': z.object({ lessonId, at }),
+  'quiz.answer': z.object({ questionId: questionIdSchema, response: responseSchema, mode: z.enum(['practice', 'daily', 'review']), at }),
+  'exam.submit': z.object({
+    attemptId: z.uuid(),
+    examId: z.string().min(1).max(64),
+    paperId: z.uuid(),
+    startedAt: at,
+    submittedAt: at,
+    answers: z.record(questionIdSchema, responseSchema).refine((a) => Object.keys(a).length <= 200, { message: 'at most 200 answers' }),
+  }),
 } as const;
 
 export type OpType = keyof typeof opPayloadSchemas;

@@ -1,5 +1,6 @@
 import type { PullResponse, ProgressRecord } from '@/lib/study/types';
 import { getSetting, setSetting, type PufaDB } from '@/lib/local/db';
+import { applyQuizChanges, quizPullTables } from '@/lib/local/quiz-sync';
 import { SyncHttpError } from './push-outbox';
 
 /** Keeps what the phone knows and the server doesn't yet: the earliest open/complete, the longer reading time. */
@@ -23,13 +24,15 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
     throw new SyncHttpError(response.status, body.error ?? response.statusText);
   }
   const data = (await response.json()) as PullResponse;
-  await db.transaction('rw', [db.modules, db.lessons, db.tasks, db.progress, db.settings], async () => {
+  let quizCount = 0;
+  await db.transaction('rw', [db.modules, db.lessons, db.tasks, db.progress, db.settings, ...quizPullTables(db)], async () => {
     await db.modules.bulkPut(data.modules);
     await db.lessons.bulkPut(data.lessons);
     await db.tasks.bulkPut(data.tasks);
     for (const row of data.progress) await db.progress.put(mergeProgress(await db.progress.get(row.lessonId), row));
+    quizCount = await applyQuizChanges(db, data);
     await setSetting(db, 'cursor', data.cursor);
     await setSetting(db, 'lastSyncAt', new Date().toISOString());
   });
-  return data.modules.length + data.lessons.length + data.tasks.length + data.progress.length;
+  return data.modules.length + data.lessons.length + data.tasks.length + data.progress.length + quizCount;
 }

@@ -166,6 +166,117 @@ export interface LessonProgressTable {
   changeSeq: number;
 }
 
+export interface QuestionTable {
+  id: string;
+  moduleId: string;
+  type: 'single' | 'multiple' | 'truefalse';
+  stem: string;
+  options: string;
+  answer: string;
+  explanation: string;
+  basis: string;
+  tags: string;
+  difficulty: number;
+  pool: 'practice' | 'exam';
+  sortOrder: number;
+  changeSeq: number;
+  updatedAt: string;
+}
+
+export interface QuizAnswerTable {
+  id: string;
+  userId: string;
+  questionId: string;
+  mode: 'practice' | 'daily' | 'review';
+  correct: Bool;
+  answeredAt: string;
+  deviceId: string;
+  createdAt: string;
+}
+
+export interface ExamTable {
+  id: string;
+  title: string;
+  description: string;
+  roles: string;
+  orgUnitIds: string;
+  opensAt: string;
+  closesAt: string;
+  timeLimitMinutes: number;
+  passMark: number;
+  maxAttempts: number;
+  countingRule: 'highest' | 'last';
+  review: 'none' | 'mine' | 'full';
+  showRanking: Bool;
+  paperMode: 'fixed' | 'random';
+  questionIds: string;
+  drawRules: string;
+  questionCount: number;
+  createdBy: string;
+  createdAt: string;
+  changeSeq: number;
+}
+
+export interface ExamPaperTable {
+  id: string;
+  examId: string;
+  userId: string;
+  questionIds: string;
+  downloadedAt: string;
+}
+
+export interface ExamAttemptTable {
+  id: string;
+  examId: string;
+  userId: string;
+  paperId: string;
+  attemptNo: number;
+  startedAt: string;
+  submittedAt: string;
+  receivedAt: string;
+  answers: string;
+  items: string;
+  score: number;
+  correctCount: number;
+  questionCount: number;
+  passed: Bool;
+  changeSeq: number;
+}
+
+export interface LawTable {
+  id: string;
+  shortTitle: string;
+  title: string;
+  category: string;
+  versionDate: string | null;
+  version: number;
+  /** JSON string[] */
+  history: string;
+  /** JSON string[] */
+  preamble: string;
+  /** JSON LawHeadingRecord[] */
+  headings: string;
+  articleCount: number;
+  textBytes: number;
+  contentHash: string;
+  /** JSON string[]: the file names it was imported from */
+  sourceFiles: string;
+  supersededAt: string | null;
+  changeSeq: number;
+  importedAt: string;
+  importedBy: string | null;
+}
+
+export interface LawArticleTable {
+  lawId: string;
+  number: number;
+  label: string;
+  /** JSON string[] */
+  headingPath: string;
+  /** JSON string[] */
+  paragraphs: string;
+}
+
 export interface Database {
   orgUnit: OrgUnitTable;
   user: UserTable;
@@ -182,4 +293,11 @@ export interface Database {
   studyTask: StudyTaskTable;
   studyEvent: StudyEventTable;
   lessonProgress: LessonProgressTable;
+  law: LawTable;
+  lawArticle: LawArticleTable;
+  question: QuestionTable;
+  quizAnswer: QuizAnswerTable;
+  exam: ExamTable;
+  examPaper: ExamPaperTable;
+  examAttempt: ExamAttemptTable;
 }

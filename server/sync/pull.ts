@@ -3,6 +3,7 @@ import type { Citation, PullResponse } from '@/lib/study/types';
 import type { Role } from '@/lib/roles';
 import { currentChangeSeq } from '../db/changes';
 import type { DbHandle } from '../db/client';
+import { pullQuizChanges } from '../quiz/pull';
 
 /**
  * Everything that changed since the cursor: all study content and tasks (they are not personal), and the user's
@@ -11,11 +12,12 @@ import type { DbHandle } from '../db/client';
 export async function pullChanges(handle: DbHandle, userId: string, cursor: number): Promise<PullResponse> {
   const { db } = handle;
   const upTo = await currentChangeSeq(db);
-  const [modules, lessons, tasks, progress] = await Promise.all([
+  const [modules, lessons, tasks, progress, quiz] = await Promise.all([
     db.selectFrom('module').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('lesson').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('studyTask').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
     db.selectFrom('lessonProgress').selectAll().where('userId', '=', userId).where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
+    pullQuizChanges(db, userId, cursor, upTo),
   ]);
   return {
     cursor: upTo,
@@ -23,5 +25,6 @@ export async function pullChanges(handle: DbHandle, userId: string, cursor: numb
     lessons: lessons.map((l) => ({ id: l.id, slug: l.slug, moduleId: l.moduleId, sortOrder: l.sortOrder, title: l.title, titleEn: l.titleEn, minutes: l.minutes, body: l.body, cites: JSON.parse(l.cites) as Citation[] })),
     tasks: tasks.map((t) => ({ id: t.id, weekStart: t.weekStart, lessonId: t.lessonId, moduleId: t.moduleId, roles: JSON.parse(t.roles) as Role[], orgUnitIds: JSON.parse(t.orgUnitIds) as string[], note: t.note })),
     progress: progress.map((p) => ({ lessonId: p.lessonId, openedAt: p.openedAt, completedAt: p.completedAt, secondsSpent: p.secondsSpent })),
+    ...quiz,
   };
 }

@@ -103,8 +103,8 @@ const scenarios: Scenario[] = [
     name: 'rejects an unknown operation type with a reason and keeps no receipt',
     pushes: [
       {
-        ops: [raw('a', 1, 'quiz.answer', { questionId: 'q1' })],
-        results: [/未知的操作类型 quiz\.answer \/ unknown operation type/],
+        ops: [raw('a', 1, 'poll.vote', { questionId: 'q1' })],
+        results: [/未知的操作类型 poll\.vote \/ unknown operation type/],
         highestSeq: 0,
       },
     ],

@@ -1,0 +1,58 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useState } from 'react';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { useOnlineStatus } from '@/hooks/use-online-status';
+import { api } from '@/lib/api-client';
+import { Link } from '@/lib/i18n/navigation';
+import type { LawSummary } from '@/lib/laws/types';
+import { syncOfflineLaws } from '@/lib/local/laws';
+import { LawUpload } from './law-upload';
+
+/** 管理 › 法规: import law texts and see what the server holds. Works on live data, so it needs a connection. */
+export function LawAdmin() {
+  const t = useTranslations('laws');
+  const online = useOnlineStatus();
+  const [laws, setLaws] = useState<LawSummary[]>();
+  const [error, setError] = useState<string>();
+  const load = useCallback(() => {
+    api<{ laws: LawSummary[] }>('/api/laws')
+      .then((d) => (setLaws(d.laws), setError(undefined)))
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  useEffect(() => {
+    if (online) load();
+  }, [online, load]);
+  if (!online) return <EmptyState>{t('adminOnlineOnly')}</EmptyState>;
+  return (
+    <div className="flex flex-col gap-4">
+      <Link href="/admin" className="text-sm text-muted underline">
+        ← {t('adminBack')}
+      </Link>
+      <h1 className="text-xl font-bold">{t('adminTitle')}</h1>
+      <LawUpload onImported={() => (load(), void syncOfflineLaws({ force: true }).catch(() => undefined))} />
+      <Card aria-labelledby="server-laws-title">
+        <h2 id="server-laws-title" className="mb-2 text-lg font-bold">
+          {t('serverLaws', { count: laws?.length ?? 0 })}
+        </h2>
+        {error ? (
+          <p role="alert" className="text-red-800">
+            {error}
+          </p>
+        ) : null}
+        <ul className="flex flex-col divide-y divide-line text-sm">
+          {laws?.map((law) => (
+            <li key={law.id} className="flex flex-wrap justify-between gap-x-3 py-2">
+              <span className="font-medium">{law.title}</span>
+              <span className="text-muted">
+                {t(`category.${law.category}`)} · {t('versionLine', { version: law.version, count: law.articleCount })}
+                {law.versionDate ? ` · ${law.versionDate}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+'use client';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslations } from 'next-intl';
+import { useSearchParams } from 'next/navigation';
+import { ReadAloud } from '@/components/study/read-aloud';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Link } from '@/lib/i18n/navigation';
+import { articleHref, lawHref } from '@/lib/laws/links';
+import { localDb } from '@/lib/local/db';
+import { articleAddressSchema } from '@/lib/validations/laws';
+import { BookmarkButton } from './bookmark-button';
+import { NotOnPhone } from './not-on-phone';
+
+/** One article at its stable address (?law=民法典&n=1042), read from the phone, with bookmark and read-aloud. */
+export function ArticleView() {
+  const t = useTranslations('laws');
+  const params = useSearchParams();
+  const address = articleAddressSchema.safeParse({ law: params.get('law') ?? '', n: params.get('n') ?? '' });
+  const law = address.success ? address.data.law : '';
+  const n = address.success ? address.data.n : 0;
+  const data = useLiveQuery(async () => {
+    const db = localDb();
+    const held = await db.laws.get(law);
+    if (!held) return { held: null } as const;
+    const [article, prev, next, bookmark] = await Promise.all([
+      db.articles.get([law, n]),
+      db.articles.get([law, n - 1]),
+      db.articles.get([law, n + 1]),
+      db.bookmarks.get([law, n]),
+    ]);
+    return { held, article: article ?? null, prev: prev ?? null, next: next ?? null, bookmarked: Boolean(bookmark) };
+  }, [law, n]);
+
+  if (!address.success)
+    return (
+      <EmptyState
+        action={
+          <Link href="/laws" className="underline">
+            {t('title')}
+          </Link>
+        }
+      >
+        {t('badAddress')}
+      </EmptyState>
+    );
+  if (!data) return <p role="status">{t('loading')}</p>;
+  if (!data.held) return <NotOnPhone law={law} />;
+  const toc = (
+    <Link href={lawHref(law)} className="text-sm text-muted underline">
+      ← {t('tocOf', { law })}
+    </Link>
+  );
+  if (!data.article) return <EmptyState action={toc}>{t('noArticle', { law, number: n })}</EmptyState>;
+  const { article } = data;
+  return (
+    <article className="flex flex-col gap-4">
+      {toc}
+      <header>
+        <h1 className="text-2xl font-bold">
+          《{law}》{article.label}
+        </h1>
+        {article.headingPath.length > 0 ? <p className="text-sm text-muted">{article.headingPath.join(' › ')}</p> : null}
+      </header>
+      <Card>
+        {article.paragraphs.map((p, k) => (
+          <p key={k} className="mt-2 leading-relaxed first:mt-0">
+            {p}
+          </p>
+        ))}
+        <p className="mt-3 text-sm text-muted">
+          {data.held.title}
+          {data.held.versionDate ? ` · ${t('versionDate', { date: data.held.versionDate })}` : ''}
+        </p>
+      </Card>
+      <div className="flex flex-wrap items-center gap-2">
+        <BookmarkButton article={article} bookmarked={data.bookmarked} />
+        <ReadAloud paragraphs={[`${data.held.shortTitle}${article.label}`, ...article.paragraphs]} />
+      </div>
+      <nav className="flex justify-between gap-2" aria-label={t('articleNav')}>
+        {data.prev ? (
+          <Link href={articleHref(law, data.prev.number)} className="min-h-11 py-2 underline">
+            ← {data.prev.label}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {data.next ? (
+          <Link href={articleHref(law, data.next.number)} className="min-h-11 py-2 underline">
+            {data.next.label} →
+          </Link>
+        ) : null}
+      </nav>
+    </article>
+  );
+}

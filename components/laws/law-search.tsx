@@ -1,0 +1,94 @@
+'use client';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslations } from 'next-intl';
+import { useSearchParams } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Link } from '@/lib/i18n/navigation';
+import { articleHref } from '@/lib/laws/links';
+import { localDb } from '@/lib/local/db';
+import type { LawSearchHit } from '@/lib/search/law-index';
+import { prepareLawSearch, searchLawArticles } from '@/lib/search/search-client';
+import { SearchForm } from './search-form';
+
+async function heldArticleDocs() {
+  const articles = await localDb().articles.toArray();
+  return articles.map((a) => ({ id: `${a.law}:${a.number}`, law: a.law, number: a.number, label: a.label, text: a.paragraphs.join('\n') }));
+}
+
+/** Searches the articles held on the phone (index built in a Web Worker); exact phrases rank first. */
+export function LawSearch() {
+  const t = useTranslations('laws');
+  const q = useSearchParams().get('q')?.trim() ?? '';
+  const held = useLiveQuery(async () => (await localDb().laws.toArray()).map((l) => `${l.shortTitle}@${l.id}`).sort());
+  const [count, setCount] = useState<number>();
+  const [result, setResult] = useState<{ q: string; hits: LawSearchHit[] }>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    if (!held?.length) return;
+    let live = true;
+    prepareLawSearch(held.join('|'), heldArticleDocs)
+      .then((n) => live && setCount(n))
+      .catch((e: unknown) => live && setError(String(e instanceof Error ? e.message : e)));
+    return () => void (live = false);
+  }, [held]);
+
+  useEffect(() => {
+    if (count === undefined || !q) return;
+    let live = true;
+    searchLawArticles(q)
+      .then((hits) => live && setResult({ q, hits }))
+      .catch((e: unknown) => live && setError(String(e instanceof Error ? e.message : e)));
+    return () => void (live = false);
+  }, [q, count]);
+
+  const hits = result?.q === q ? result.hits : undefined;
+  return (
+    <div className="flex flex-col gap-4">
+      <Link href="/laws" className="text-sm text-muted underline">
+        ← {t('title')}
+      </Link>
+      <h1 className="text-xl font-bold">{t('searchTitle')}</h1>
+      <SearchForm key={q} initial={q} replace />
+      {held && held.length === 0 ? (
+        <EmptyState
+          action={
+            <Link href="/laws/offline" className="underline">
+              {t('offlineTitle')}
+            </Link>
+          }
+        >
+          {t('searchNoLaws')}
+        </EmptyState>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-red-800">
+          {t('searchFailed', { message: error })}
+        </p>
+      ) : null}
+      {held?.length && count === undefined && !error ? <p role="status">{t('indexing')}</p> : null}
+      {count !== undefined ? <p className="text-sm text-muted">{t('searchScope', { laws: held?.length ?? 0, articles: count })}</p> : null}
+      {q && hits ? (
+        <section aria-label={t('results')} className="flex flex-col gap-3">
+          <p role="status">{hits.length ? t('resultCount', { count: hits.length }) : t('noResults', { q })}</p>
+          <ol className="flex flex-col gap-3">
+            {hits.map((h) => (
+              <li key={h.id}>
+                <Link href={articleHref(h.law, h.number)} className="block">
+                  <Card className="hover:border-brand">
+                    <h2 className="font-bold text-brand-dark">
+                      《{h.law}》{h.label}
+                    </h2>
+                    <p className="text-sm">{h.snippet}</p>
+                  </Card>
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </div>
+  );
+}

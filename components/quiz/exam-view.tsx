@@ -1,0 +1,113 @@
+'use client';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useLocale, useTranslations } from 'next-intl';
+import { useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { useOnlineStatus } from '@/hooks/use-online-status';
+import { api, ApiError } from '@/lib/api-client';
+import { Link } from '@/lib/i18n/navigation';
+import { localDb } from '@/lib/local/db';
+import { savePaper, startAttempt } from '@/lib/local/exam';
+import { examState } from '@/lib/quiz/exam-state';
+import type { ExamPaper, ExamSummary } from '@/lib/quiz/types';
+import { syncNow } from '@/lib/sync/engine';
+import { AttemptList } from './attempt-list';
+import { ExamAttempt } from './exam-attempt';
+import { ExamFacts } from './exam-facts';
+import { ExamRanking } from './exam-ranking';
+import { ExamReview } from './exam-review';
+
+/** One formal exam: its rules, downloading the paper (online), taking it (offline), and the results. */
+export function ExamView() {
+  const t = useTranslations('exam');
+  const locale = useLocale();
+  const online = useOnlineStatus();
+  const id = useSearchParams().get('id') ?? '';
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const data = useLiveQuery(async () => {
+    const db = localDb();
+    const [exam, papers, attempts, rejected] = await Promise.all([
+      db.exams.get(id),
+      db.examPapers.where('examId').equals(id).toArray(),
+      db.examAttempts.where('examId').equals(id).toArray(),
+      db.outbox
+        .where('status')
+        .equals('rejected')
+        .filter((op) => op.type === 'exam.submit')
+        .toArray(),
+    ]);
+    return { exam: exam ?? null, papers, attempts, rejected };
+  }, [id]);
+
+  if (!data) return <p role="status">{t('loading')}</p>;
+  const back = (
+    <Link href="/quiz" className="text-sm text-muted underline">
+      ← {t('back')}
+    </Link>
+  );
+  if (!data.exam) return <EmptyState action={back}>{t('notFound')}</EmptyState>;
+  const exam = data.exam;
+  const state = examState(exam, data.attempts, new Date());
+  const paperFor = (paperId: string) => data.papers.find((p) => p.id === paperId);
+  const freshPaper = data.papers.find((p) => !data.attempts.some((a) => a.paperId === p.id));
+  const activePaper = state.inProgress ? paperFor(state.inProgress.paperId) : undefined;
+  if (state.inProgress && activePaper) return <ExamAttempt exam={exam} paper={activePaper} attempt={state.inProgress} />;
+
+  async function download() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await syncNow(); // an earlier attempt must reach the server before it issues the next paper
+      await savePaper(await api<{ exam: ExamSummary; paper: ExamPaper; serverNow: string }>(`/api/exams/${id}/paper`, { method: 'POST' }));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('networkError'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const when = (s: string) => new Date(s).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'short', timeStyle: 'short' });
+  const canTake = state.window === 'open' && state.attemptsLeft > 0;
+  return (
+    <div className="flex flex-col gap-3">
+      {back}
+      <h1 className="text-xl font-bold">{exam.title}</h1>
+      <ExamFacts exam={exam} used={state.used} />
+      <AttemptList attempts={data.attempts} rejected={data.rejected} />
+      {state.counted ? (
+        <p className="font-medium">
+          {t('counted', { rule: t(exam.countingRule === 'highest' ? 'ruleHighest' : 'ruleLast'), score: state.counted.score })}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">
+          {error}
+        </p>
+      ) : null}
+      {state.window !== 'open' ? <p className="text-muted">{t(`window.${state.window}`)}</p> : null}
+      {canTake && freshPaper ? (
+        <Card className="flex flex-col gap-2">
+          <p className="text-sm text-muted">
+            {t('paperReady', { time: when(freshPaper.downloadedAt), count: freshPaper.questions.length })}
+          </p>
+          <Button onClick={() => void startAttempt(freshPaper.id)}>{t('start', { minutes: exam.timeLimitMinutes })}</Button>
+        </Card>
+      ) : canTake ? (
+        <Card className="flex flex-col gap-2">
+          <p className="text-sm text-muted">{online ? t('downloadHint') : t('downloadOffline')}</p>
+          <Button onClick={() => void download()} disabled={!online || busy}>
+            {state.used > 0 ? t('downloadAgain') : t('download')}
+          </Button>
+        </Card>
+      ) : null}
+      {state.window === 'closed' && exam.review !== 'none'
+        ? data.attempts.filter((a) => a.status === 'graded').map((a) => <ExamReview key={a.id} attempt={a} />)
+        : null}
+      {exam.showRanking ? <ExamRanking examId={exam.id} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { MAX_LAW_FILE_BYTES, MAX_LAW_FILES } from '@/lib/constants';
+import { LAW_CATEGORIES } from '@/lib/laws/types';
+
+/** The admin's law upload (multipart form: files + optional category), and the law address. */
+export const lawFileSchema = z.object({
+  name: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/\.(md|markdown|txt|docx)$/i, { message: '只能导入 .md、.txt 或 .docx 文件 / only .md, .txt and .docx files can be imported' }),
+  size: z
+    .number()
+    .int()
+    .max(MAX_LAW_FILE_BYTES, {
+      message: `单个文件不能超过 ${MAX_LAW_FILE_BYTES / 1024 / 1024} MB / a file may be at most ${MAX_LAW_FILE_BYTES / 1024 / 1024} MB`,
+    }),
+});
+
+export const lawUploadSchema = z.object({
+  category: z.enum(LAW_CATEGORIES).optional(),
+  files: z
+    .array(lawFileSchema)
+    .min(1, { message: '请选择至少一个文件 / choose at least one file' })
+    .max(MAX_LAW_FILES, { message: `一次最多导入 ${MAX_LAW_FILES} 个文件 / at most ${MAX_LAW_FILES} files at a time` }),
+});
+
+export const lawIdSchema = z.string().regex(/^[0-9a-f-]{8,64}$/, { message: '法规编号无效 / not a valid law id' });
+
+export const articleAddressSchema = z.object({
+  law: z.string().trim().min(1).max(60),
+  n: z.coerce.number().int().min(1).max(9999),
+});

@@ -1,0 +1,75 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { mergeLawParts } from '@/lib/laws/merge';
+import { LawParseError, parseLawText, type ParsedLaw } from '@/lib/laws/parse';
+import type { LawCategory, LawHeadingRecord } from '@/lib/laws/types';
+import { categoryFor, type CategoryIndex } from './categories';
+import { LawImportError, lawFileText, type LawFile } from './law-file';
+
+/** Files → laws ready to store: parsed, parts of one law (民法典's 编) merged, categorised, hashed. */
+export interface PreparedLaw {
+  law: ParsedLaw;
+  files: string[];
+  category: LawCategory;
+  headings: LawHeadingRecord[];
+  contentHash: string;
+  textBytes: number;
+}
+
+export function prepareLaws(
+  files: LawFile[],
+  opts: { category?: LawCategory; index?: CategoryIndex; onFile?: (name: string, done: number) => void },
+): PreparedLaw[] {
+  if (files.length === 0) throw new LawImportError(422, '', null, '没有要导入的文件 / no files to import');
+  const parsed: ParsedLaw[] = [];
+  const filesOf = new Map<string, string[]>();
+  files.forEach((file, k) => {
+    try {
+      const law = parseLawText(lawFileText(file), { fileName: file.name });
+      parsed.push(law);
+      filesOf.set(law.title, [...(filesOf.get(law.title) ?? []), file.name]);
+    } catch (error) {
+      if (error instanceof LawParseError) throw new LawImportError(422, error.fileName, error.line, error.message);
+      throw error;
+    }
+    opts.onFile?.(file.name, k + 1);
+  });
+
+  let merged: ParsedLaw[];
+  try {
+    merged = mergeLawParts(parsed);
+  } catch (error) {
+    const title = parsed.find((p) => (error as Error).message.startsWith(p.title))?.title ?? '';
+    throw new LawImportError(422, (filesOf.get(title) ?? []).join(', '), null, (error as Error).message);
+  }
+
+  return merged.map((law) => {
+    const names = filesOf.get(law.title) ?? [];
+    const first = law.articles[0];
+    if (first && first.number !== 1) {
+      throw new LawImportError(
+        422,
+        names.join(', '),
+        first.line,
+        `${names.join(', ')}: 《${law.shortTitle}》从${first.label}开始，缺少前面的部分；分编发布的法律请把各编一起上传 / starts at ${first.label}: upload all parts of a law published in parts together`,
+      );
+    }
+    const headings = law.headings.map(({ level, label, name, display, path }) => ({ level, label, name, display, path }));
+    const articles = law.articles.map((a) => [a.number, a.label, a.headingPath, a.paragraphs]);
+    const body = JSON.stringify({
+      title: law.title,
+      history: law.history,
+      preamble: law.preamble,
+      headings: headings.map((h) => h.path),
+      articles,
+    });
+    return {
+      law,
+      files: names,
+      category: categoryFor(law.shortTitle, { chosen: opts.category, index: opts.index }),
+      headings,
+      contentHash: createHash('sha256').update(body).digest('hex'),
+      textBytes: Buffer.byteLength(law.articles.map((a) => a.paragraphs.join('\n')).join('\n')),
+    };
+  });
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+import { MAX_LAW_UPLOAD_BYTES } from '@/lib/constants';
+import type { LawCategory, LawImportResult } from '@/lib/laws/types';
+import { lawUploadSchema } from '@/lib/validations/laws';
+import type { DbHandle } from '../db/client';
+import { HttpError } from '../http';
+import { importLaws } from './import';
+import { LawImportError, type LawFile } from './law-file';
+
+/** The admin upload: a multipart form with `files` and an optional `category`, imported all or nothing. */
+export interface LawUpload {
+  files: LawFile[];
+  category?: LawCategory;
+}
+
+const tooLarge = () =>
+  new HttpError(
+    413,
+    `上传过大（上限 ${MAX_LAW_UPLOAD_BYTES / 1024 / 1024} MB），请分几次导入 / upload too large (limit ${MAX_LAW_UPLOAD_BYTES / 1024 / 1024} MB): import in several parts`,
+  );
+
+export async function readLawUpload(request: Request): Promise<LawUpload> {
+  if (Number(request.headers.get('content-length') ?? '0') > MAX_LAW_UPLOAD_BYTES) throw tooLarge();
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new HttpError(400, '请用表单上传文件（multipart/form-data） / send the files as multipart/form-data');
+  }
+  const files = form.getAll('files').filter((f): f is File => typeof f !== 'string');
+  const category = form.get('category');
+  const parsed = lawUploadSchema.safeParse({
+    category: typeof category === 'string' && category ? category : undefined,
+    files: files.map((f) => ({ name: f.name, size: f.size })),
+  });
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+    const named = parsed.error.issues.map((i) =>
+      i.path[0] === 'files' && typeof i.path[1] === 'number' ? `${files[i.path[1]]?.name}: ${i.message}` : i.message,
+    );
+    throw new HttpError(422, [...new Set(named)].join('; '), fields);
+  }
+  if (files.reduce((n, f) => n + f.size, 0) > MAX_LAW_UPLOAD_BYTES) throw tooLarge();
+  return {
+    category: parsed.data.category,
+    files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
+  };
+}
+
+export async function importLawUpload(handle: DbHandle, upload: LawUpload, adminId: string): Promise<LawImportResult> {
+  try {
+    return await importLaws(handle, upload.files, { category: upload.category, importedBy: adminId });
+  } catch (error) {
+    if (!(error instanceof LawImportError)) throw error;
+    throw new HttpError(error.status, error.message, { file: error.file, ...(error.line ? { line: String(error.line) } : {}) });
+  }
+}

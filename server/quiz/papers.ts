@@ -1,0 +1,72 @@
+import 'server-only';
+import { uuidv7 } from 'uuidv7';
+import { drawQuestions, seededRandom } from '@/lib/quiz/draw';
+import type { DrawRule, ExamPaper, ExamSummary } from '@/lib/quiz/types';
+import { writeTransaction, type DbHandle, type Trx } from '../db/client';
+import { HttpError } from '../http';
+import type { SessionUser } from '../session';
+import { toPaperQuestion } from './bank';
+import { examPool, inAudience, learnerOf, requireExam, toExamSummary } from './exams';
+
+/**
+ * Issues a learner's exam paper: the questions without keys, explanations or legal basis. A learner holds at most
+ * one unused paper per exam: asking again returns the same paper with its original download time, so downloading
+ * again never resets the clock. A new paper is issued only after the previous one's attempt reached the server.
+ */
+export interface IssuedPaper {
+  exam: ExamSummary;
+  paper: ExamPaper;
+  /** The server's clock, so the phone can keep attempt times in server time. */
+  serverNow: string;
+}
+
+async function questionsFor(trx: Trx, ids: string[]) {
+  const rows = await trx.selectFrom('question').select(['id', 'type', 'stem', 'options']).where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toPaperQuestion(row)] : [];
+  });
+}
+
+export async function issuePaper(handle: DbHandle, user: SessionUser, examId: string): Promise<IssuedPaper> {
+  return writeTransaction(handle, async (trx) => {
+    const row = await requireExam(trx, examId);
+    const exam = toExamSummary(row);
+    if (!inAudience(exam, await learnerOf(trx, user))) throw new HttpError(403, '这场考试不面向您 / this exam is not for you');
+    const now = new Date().toISOString();
+    if (now < exam.opensAt) throw new HttpError(409, `考试尚未开始，${exam.opensAt} 开放 / the exam is not open yet`);
+    if (now >= exam.closesAt) throw new HttpError(409, '考试已结束 / the exam has closed');
+    const papers = await trx
+      .selectFrom('examPaper')
+      .leftJoin('examAttempt', 'examAttempt.paperId', 'examPaper.id')
+      .select(['examPaper.id', 'examPaper.questionIds', 'examPaper.downloadedAt', 'examAttempt.id as attemptId'])
+      .where('examPaper.examId', '=', examId)
+      .where('examPaper.userId', '=', user.id)
+      .execute();
+    const unused = papers.find((p) => p.attemptId === null);
+    const used = papers.length - (unused ? 1 : 0);
+    if (!unused && used >= exam.maxAttempts)
+      throw new HttpError(409, `已用完 ${exam.maxAttempts} 次考试机会 / all ${exam.maxAttempts} attempts are used`);
+    let paper = unused
+      ? { id: unused.id, questionIds: JSON.parse(unused.questionIds) as string[], downloadedAt: unused.downloadedAt }
+      : undefined;
+    if (!paper) {
+      const id = uuidv7();
+      const questionIds =
+        row.paperMode === 'fixed'
+          ? (JSON.parse(row.questionIds) as string[])
+          : drawQuestions(await examPool(trx), JSON.parse(row.drawRules) as DrawRule[], seededRandom(id));
+      paper = { id, questionIds, downloadedAt: now };
+      await trx
+        .insertInto('examPaper')
+        .values({ id, examId, userId: user.id, questionIds: JSON.stringify(questionIds), downloadedAt: now })
+        .execute();
+    }
+    return {
+      exam,
+      paper: { id: paper.id, examId, downloadedAt: paper.downloadedAt, questions: await questionsFor(trx, paper.questionIds) },
+      serverNow: now,
+    };
+  });
+}

@@ -1,0 +1,124 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serverDb, signIn, waitForOfflineReady } from './helpers';
+
+/** Quizzes and exams in Chromium on a 360-px phone: practice offline, an exam taken offline, its statistics. */
+interface ShippedQuestion {
+  type: 'single' | 'multiple' | 'truefalse';
+  stem: string;
+  options?: string[];
+  answer: number[] | boolean;
+}
+const dir = path.resolve('content/questions');
+const bank = new Map<string, ShippedQuestion>(
+  readdirSync(dir).flatMap((f) =>
+    (JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as ShippedQuestion[]).map((q) => [q.stem, q] as const),
+  ),
+);
+
+/** Picks the right answer, or a wrong one, using the shipped key (the test knows it; the person would not). */
+async function answer(page: Page, q: ShippedQuestion, right: boolean): Promise<void> {
+  if (q.type === 'truefalse') {
+    const value = right ? q.answer : !q.answer;
+    return page.getByRole('radio', { name: value ? '正确' : '错误', exact: true }).check();
+  }
+  const key = q.answer as number[];
+  const picks = right ? key : q.type === 'single' ? [q.options!.findIndex((_, i) => !key.includes(i))] : key.slice(0, 1);
+  for (const i of picks)
+    await page
+      .getByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: `${String.fromCharCode(65 + i)}. ${q.options![i]}`, exact: true })
+      .check();
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: '主导航' });
+
+test.describe.configure({ mode: 'serial' });
+
+test('a villager does the daily set offline, gets one wrong, and finds it in the wrong-answer book after a reload', async ({
+  page,
+  context,
+}) => {
+  await signIn(page, '13800000004');
+  await waitForOfflineReady(page);
+  await nav(page).getByRole('link', { name: '答题' }).click();
+  await expect(page.getByRole('region', { name: '专题练习' }).getByRole('link').first()).toBeVisible({ timeout: 30_000 });
+
+  await context.setOffline(true);
+  await expect(page.getByTestId('online-status')).toHaveText('离线');
+  await page.getByRole('link', { name: /每日一练/ }).click();
+  let wrongStem = '';
+  for (let i = 0; i < 5; i++) {
+    await expect(page.getByText(`第 ${i + 1} / 5 题`)).toBeVisible();
+    const stem = (await page.getByTestId('question-stem').textContent())!.trim();
+    const q = bank.get(stem);
+    expect(q, `question "${stem}" is in the shipped bank`).toBeDefined();
+    await answer(page, q!, i !== 0);
+    if (i === 0) wrongStem = stem;
+    await page.getByRole('button', { name: '提交答案' }).click();
+    await expect(page.getByRole('status').filter({ hasText: i === 0 ? '回答错误' : '回答正确' })).toBeVisible();
+    await expect(page.getByText('法律依据：')).toBeVisible();
+    await page.getByRole('button', { name: i === 4 ? '完成' : '下一题' }).click();
+  }
+  await expect(page.getByRole('heading', { name: '今日练习完成：答对 4/5 题' })).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toContainText('项待同步');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '今日练习完成：答对 4/5 题' })).toBeVisible();
+  await page.getByRole('link', { name: '去错题本复习' }).click();
+  const book = page.getByRole('list', { name: '错题本' });
+  await expect(book.getByRole('listitem')).toHaveCount(1);
+  await expect(book).toContainText(wrongStem);
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('sync-status')).toHaveText('已全部同步', { timeout: 30_000 });
+  const db = serverDb();
+  try {
+    const user = db.prepare('select id from user where username = ?').get('13800000004') as { id: string };
+    const rows = db.prepare("select correct from quizAnswer where userId = ? and mode = 'daily'").all(user.id) as { correct: number }[];
+    expect(rows.map((r) => r.correct).sort()).toEqual([0, 1, 1, 1, 1]);
+  } finally {
+    db.close();
+  }
+});
+
+test('a cadre takes a formal exam offline, then online sees the graded score', async ({ page, context }) => {
+  await signIn(page, '13800000003');
+  await waitForOfflineReady(page);
+  await nav(page).getByRole('link', { name: '答题' }).click();
+  await page
+    .getByRole('region', { name: '考试' })
+    .getByRole('link', { name: /年度镇村干部学法考试/ })
+    .click();
+  await expect(page.getByText(/离线规则/)).toBeVisible();
+  await page.getByRole('button', { name: '下载试卷' }).click();
+  await expect(page.getByText(/试卷已下载/)).toBeVisible();
+
+  await context.setOffline(true);
+  await expect(page.getByTestId('online-status')).toHaveText('离线');
+  await page.getByRole('button', { name: /开始考试/ }).click();
+  await expect(page.getByRole('timer')).toBeVisible();
+  const questions = page.getByRole('group');
+  await expect(questions).toHaveCount(10);
+  for (const q of await questions.all()) await q.locator('input').first().check();
+  await expect(page.getByText('已答 10/10 题')).toBeVisible();
+  await page.getByRole('button', { name: '交卷', exact: true }).click();
+  await page.getByRole('button', { name: '确定交卷' }).click();
+  await expect(page.getByTestId('exam-attempt')).toContainText('已提交，等待评分');
+
+  await page.reload();
+  await expect(page.getByTestId('exam-attempt')).toContainText('已提交，等待评分');
+  await context.setOffline(false);
+  await expect(page.getByTestId('exam-attempt')).toContainText(/得分 \d+(\.\d)?，答对 \d+\/10 题/, { timeout: 30_000 });
+});
+
+test('an admin sees the attempt in the exam statistics', async ({ page }) => {
+  await signIn(page, '13800000001');
+  await nav(page).getByRole('link', { name: '管理' }).click();
+  await page.getByRole('link', { name: '考试管理与统计 →' }).click();
+  await page.getByRole('link', { name: /年度镇村干部学法考试/ }).click();
+  await expect(page.getByTestId('stat-participants')).toHaveText('1/15');
+  await expect(page.getByTestId('stat-attempts')).toHaveText('1');
+  await expect(page.getByRole('region', { name: '各单位参考情况' }).getByRole('row', { name: /东山村/ })).toContainText('1/');
+  await expect(page.getByRole('region', { name: '逐题分析' }).getByRole('listitem')).toHaveCount(10);
+});
