@@ -1,5 +1,6 @@
 // Full-text search over law articles: MiniSearch BM25 on CJK bigrams (OR), then definitions, exact phrase
 // matches and articles/laws named in the query are moved to the front.
+import { everydayAliases } from './everyday-words';
 import MiniSearch from 'minisearch';
 import { articleLabel, CN_NUMERAL_CHARS } from '../laws/cn-numerals';
 import { snippet } from './snippet';
@@ -183,7 +184,9 @@ export function searchLaws(index: LawIndex, query: string, opts: { limit?: numbe
   const q = normalizeQuery(query);
   if (!q) return [];
   const limit = opts.limit ?? 20;
-  const terms = tokenizeQuery(q);
+  const phrases = [q, ...everydayAliases(q)];
+  const phraseTerms = phrases.map((p) => new Set(tokenizeQuery(p)).size);
+  const terms = [...new Set(phrases.flatMap(tokenizeQuery))];
 
   const { score, matched, keys } = index.scratch;
   const touched: number[] = [];
@@ -212,8 +215,8 @@ export function searchLaws(index: LawIndex, query: string, opts: { limit?: numbe
   const tierOf = (d: number): number => {
     const doc = index.docs[d]!;
     if (defines?.has(d)) return 4;
-    // only an article matching every query term can contain the whole query
-    if (matched[d] === terms.length && doc.norm.includes(q)) return 3;
+    // only an article matching every term of a phrase can contain that phrase (the query or an everyday alias)
+    if (phrases.some((p, i) => matched[d]! >= phraseTerms[i]! && doc.norm.includes(p))) return 3;
     return refs.get(d) ?? (lawsNamed.has(doc.law) ? 1 : 0);
   };
   // BM25 scores are far below 1e6, so the tier dominates the key

@@ -53,7 +53,11 @@ describe('searchLaws', () => {
   it('respects the limit and handles empty or unmatched queries', () => {
     expect(ids('的', 3)).toHaveLength(3);
     expect(ids('   ')).toEqual([]);
-    expect(ids('彩礼')).toEqual([]);
+    expect(ids('量子纠缠')).toEqual([]);
+  });
+
+  it('finds the article for an everyday word the statute never uses (彩礼 → 借婚姻索取财物)', () => {
+    expect(ids('彩礼', 3)[0]).toBe('民法典:1042');
   });
 
   it('gives the same results after serialize → load', () => {
