@@ -2,7 +2,18 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', 'public/sw.js', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'tmp/**'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'public/sw.js',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+      'tmp/**',
+    ],
+  },
   ...nextVitals,
   ...nextTs,
   {

@@ -21,7 +21,9 @@ declare const self: ServiceWorkerGlobalScope;
 // the request's URL, fragment included.
 const keepWorkerUrl: SerwistPlugin = {
   handlerWillRespond: async ({ request, response }) =>
-    request.destination === 'worker' ? new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers }) : response,
+    request.destination === 'worker'
+      ? new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers })
+      : response,
 };
 
 const serwist = new Serwist({
@@ -31,10 +33,16 @@ const serwist = new Serwist({
   skipWaiting: false,
   clientsClaim: true,
   navigationPreload: false,
-  runtimeCaching: [{ matcher: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/api/'), handler: new NetworkOnly() }, ...defaultCache],
+  runtimeCaching: [
+    { matcher: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/api/'), handler: new NetworkOnly() },
+    ...defaultCache,
+  ],
   fallbacks: {
     entries: [
-      { url: '/en/offline', matcher: ({ request }) => request.destination === 'document' && new URL(request.url).pathname.startsWith('/en') },
+      {
+        url: '/en/offline',
+        matcher: ({ request }) => request.destination === 'document' && new URL(request.url).pathname.startsWith('/en'),
+      },
       { url: '/zh/offline', matcher: ({ request }) => request.destination === 'document' },
     ],
   },

@@ -1,5 +1,5 @@
 'use client';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '@/hooks/use-live-query';
 import { localDb, type LocalProfile } from '@/lib/local/db';
 
 /** The signed-in person as kept on the phone: undefined while loading, null when nobody is signed in. */

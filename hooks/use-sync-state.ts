@@ -1,5 +1,5 @@
 'use client';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '@/hooks/use-live-query';
 import { useSyncExternalStore } from 'react';
 import { localDb } from '@/lib/local/db';
 import { getSyncState, subscribe, type SyncState } from '@/lib/sync/engine';

@@ -107,9 +107,7 @@ for (let k = 0; k < REPS; k++) {
 const coldRun = medianRun(coldRuns);
 const sessionRun = medianRun(sessionRuns);
 
-const hits = queries.filter(({ q, expect }) =>
-  searchLaws(index, q, { limit: 3 }).some((h) => expect.includes(h.id)),
-);
+const hits = queries.filter(({ q, expect }) => searchLaws(index, q, { limit: 3 }).some((h) => expect.includes(h.id)));
 const misses = queries.filter((x) => !hits.includes(x)).map((x) => x.q);
 
 const p95 = (values: number[]) => percentile(values, 95);
@@ -120,7 +118,9 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 console.log(`articles            ${articles.length}`);
 console.log(`build               ${ms(median(buildTimes))} (median of ${REPS})`);
-console.log(`serialized index    ${kb(Buffer.byteLength(json))}, gzip ${kb(gzipSync(json).length)}; load ${ms(median(loadTimes))} (median of ${REPS})`);
+console.log(
+  `serialized index    ${kb(Buffer.byteLength(json))}, gzip ${kb(gzipSync(json).length)}; load ${ms(median(loadTimes))} (median of ${REPS})`,
+);
 console.log(`queries             ${all.length} (${queries.length} labelled + ${sampled.length} sampled), limit ${LIMIT}`);
 console.log(`                    p50 / p95 (per-query median of ${REPS} runs)`);
 line('index, cold', coldRun.index, ' (freshly loaded index)');
@@ -129,5 +129,7 @@ line('index, session', sessionRun.index, ' (same index after 200 other queries)'
 line('scan', sessionRun.scan, ` (same loop) → p95 ratio ${ratio(sessionRun).toFixed(2)}`);
 const worst = Math.max(ratio(coldRun), ratio(sessionRun));
 console.log(`p95 ratio           ${worst.toFixed(2)} (target ≤ 4) ${worst <= 4 ? 'OK' : 'FAIL'}`);
-console.log(`labelled top-3      ${hits.length}/${queries.length} (target ≥ 18) ${hits.length >= 18 ? 'OK' : 'FAIL'}${misses.length ? ` — missed: ${misses.join('、')}` : ''}`);
+console.log(
+  `labelled top-3      ${hits.length}/${queries.length} (target ≥ 18) ${hits.length >= 18 ? 'OK' : 'FAIL'}${misses.length ? ` — missed: ${misses.join('、')}` : ''}`,
+);
 if (worst > 4 || hits.length < 18) process.exitCode = 1;

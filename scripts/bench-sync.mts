@@ -22,7 +22,13 @@ const BATCH = arg('batch', 100);
 
 function makeOps(lessons: string[], count: number) {
   const at = new Date().toISOString();
-  return Array.from({ length: count }, (_, i) => ({ id: uuidv7(), seq: i + 1, type: 'study.complete', payload: { lessonId: lessons[i % lessons.length]!, at }, createdAt: at }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: uuidv7(),
+    seq: i + 1,
+    type: 'study.complete',
+    payload: { lessonId: lessons[i % lessons.length]!, at },
+    createdAt: at,
+  }));
 }
 
 async function overHttp(): Promise<{ rate: number; lessons: string[] }> {
@@ -44,7 +50,10 @@ async function overHttp(): Promise<{ rate: number; lessons: string[] }> {
       if (body.results.some((r) => r.status !== 'applied')) throw new Error('an op was not applied');
     }
     const seconds = (performance.now() - started) / 1000;
-    const stored = await server.db.db.selectFrom('studyEvent').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const stored = await server.db.db
+      .selectFrom('studyEvent')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     if (Number(stored.n) !== TOTAL) throw new Error(`expected ${TOTAL} events, found ${stored.n}`);
     return { rate: TOTAL / seconds, lessons };
   } finally {
@@ -68,11 +77,33 @@ async function direct(lessons: string[]): Promise<number> {
       await trx.insertInto('device').values({ id: deviceId, userId: user.id, lastSeq: 0, createdAt: now, lastSeenAt: now }).execute();
       const changeSeq = await nextChangeSeq(trx);
       for (const op of ops) {
-        await trx.insertInto('opReceipt').values({ opId: op.id, deviceId, userId: user.id, seq: op.seq, type: op.type, appliedAt: now }).execute();
-        await trx.insertInto('studyEvent').values({ id: op.id, userId: user.id, lessonId: op.payload.lessonId, kind: 'complete', seconds: 0, occurredAt: op.payload.at, deviceId, createdAt: now }).execute();
+        await trx
+          .insertInto('opReceipt')
+          .values({ opId: op.id, deviceId, userId: user.id, seq: op.seq, type: op.type, appliedAt: now })
+          .execute();
+        await trx
+          .insertInto('studyEvent')
+          .values({
+            id: op.id,
+            userId: user.id,
+            lessonId: op.payload.lessonId,
+            kind: 'complete',
+            seconds: 0,
+            occurredAt: op.payload.at,
+            deviceId,
+            createdAt: now,
+          })
+          .execute();
         await trx
           .insertInto('lessonProgress')
-          .values({ userId: user.id, lessonId: op.payload.lessonId, openedAt: op.payload.at, completedAt: op.payload.at, secondsSpent: 0, changeSeq })
+          .values({
+            userId: user.id,
+            lessonId: op.payload.lessonId,
+            openedAt: op.payload.at,
+            completedAt: op.payload.at,
+            secondsSpent: 0,
+            changeSeq,
+          })
           .onConflict((oc) => oc.columns(['userId', 'lessonId']).doUpdateSet({ changeSeq }))
           .execute();
       }

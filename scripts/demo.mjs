@@ -11,8 +11,12 @@ const bin = (name) => `node_modules/.bin/${name}`;
 function sourceStamp() {
   try {
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' });
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=normal', '--', '.', ':!data', ':!content'], { encoding: 'utf8' });
-    return createHash('sha256').update(head + dirty).digest('hex');
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=normal', '--', '.', ':!data', ':!content'], {
+      encoding: 'utf8',
+    });
+    return createHash('sha256')
+      .update(head + dirty)
+      .digest('hex');
   } catch {
     return 'no-git';
   }
@@ -20,7 +24,12 @@ function sourceStamp() {
 
 const stampFile = '.next/pufa-build-stamp';
 const stamp = sourceStamp();
-const built = existsSync('.next/BUILD_ID') && existsSync('public/sw.js') && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && stamp !== 'no-git';
+const built =
+  existsSync('.next/BUILD_ID') &&
+  existsSync('public/sw.js') &&
+  existsSync(stampFile) &&
+  readFileSync(stampFile, 'utf8') === stamp &&
+  stamp !== 'no-git';
 if (!built || process.argv.includes('--rebuild')) {
   console.log('▸ building the app (next build && serwist build) …');
   run('npm', ['run', 'build']);

@@ -5,7 +5,10 @@ import { rmSync } from 'node:fs';
 
 const dataDir = process.env.DATA_DIR ?? 'test-results/e2e-data';
 rmSync(dataDir, { recursive: true, force: true });
-execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/setup-db.mts'], { stdio: 'inherit', env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } });
+execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/setup-db.mts'], {
+  stdio: 'inherit',
+  env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+});
 const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', process.env.PORT ?? '3217', '-H', '127.0.0.1'], {
   stdio: 'inherit',
   env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },

@@ -6,14 +6,18 @@ import { networkInterfaces } from 'node:os';
 const port = process.env.PORT || '3000';
 const host = process.env.HOST || '0.0.0.0';
 const password = process.env.DEMO_PASSWORD || 'Pufa-demo-2026';
-const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', host], { stdio: ['inherit', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', host], {
+  stdio: ['inherit', 'pipe', 'inherit'],
+});
 
 let announced = false;
 child.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   if (announced || !/Ready|started server/i.test(String(chunk)) || !process.env.PUFA_PRINT_LOGINS) return;
   announced = true;
-  const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
   console.log(`
 普法学堂 is running:
   on this machine:  http://127.0.0.1:${port}/zh

@@ -48,23 +48,52 @@ export async function loadShippedContent(handle: DbHandle, root: string): Promis
     const take = async () => (seq ??= await nextChangeSeq(trx));
     const now = new Date().toISOString();
     for (const { module, lessons } of shipped) {
-      const row = { sortOrder: module.order, theme: module.theme, titleZh: module.title.zh, titleEn: module.title.en, summaryZh: module.summary.zh, summaryEn: module.summary.en };
+      const row = {
+        sortOrder: module.order,
+        theme: module.theme,
+        titleZh: module.title.zh,
+        titleEn: module.title.en,
+        summaryZh: module.summary.zh,
+        summaryEn: module.summary.en,
+      };
       const existing = await trx.selectFrom('module').selectAll().where('id', '=', module.slug).executeTakeFirst();
       if (!existing) {
-        await trx.insertInto('module').values({ id: module.slug, slug: module.slug, ...row, changeSeq: await take(), updatedAt: now }).execute();
+        await trx
+          .insertInto('module')
+          .values({ id: module.slug, slug: module.slug, ...row, changeSeq: await take(), updatedAt: now })
+          .execute();
         changed++;
       } else if (Object.entries(row).some(([k, v]) => existing[k as keyof typeof row] !== v)) {
-        await trx.updateTable('module').set({ ...row, changeSeq: await take(), updatedAt: now }).where('id', '=', module.slug).execute();
+        await trx
+          .updateTable('module')
+          .set({ ...row, changeSeq: await take(), updatedAt: now })
+          .where('id', '=', module.slug)
+          .execute();
         changed++;
       }
       for (const [i, lesson] of lessons.entries()) {
-        const lrow = { moduleId: module.slug, sortOrder: i + 1, title: lesson.title, titleEn: lesson.titleEn, minutes: lesson.minutes, body: lesson.body, cites: JSON.stringify(lesson.cites) };
+        const lrow = {
+          moduleId: module.slug,
+          sortOrder: i + 1,
+          title: lesson.title,
+          titleEn: lesson.titleEn,
+          minutes: lesson.minutes,
+          body: lesson.body,
+          cites: JSON.stringify(lesson.cites),
+        };
         const current = await trx.selectFrom('lesson').selectAll().where('id', '=', lesson.slug).executeTakeFirst();
         if (!current) {
-          await trx.insertInto('lesson').values({ id: lesson.slug, slug: lesson.slug, ...lrow, changeSeq: await take(), updatedAt: now }).execute();
+          await trx
+            .insertInto('lesson')
+            .values({ id: lesson.slug, slug: lesson.slug, ...lrow, changeSeq: await take(), updatedAt: now })
+            .execute();
           changed++;
         } else if (Object.entries(lrow).some(([k, v]) => current[k as keyof typeof lrow] !== v)) {
-          await trx.updateTable('lesson').set({ ...lrow, changeSeq: await take(), updatedAt: now }).where('id', '=', lesson.slug).execute();
+          await trx
+            .updateTable('lesson')
+            .set({ ...lrow, changeSeq: await take(), updatedAt: now })
+            .where('id', '=', lesson.slug)
+            .execute();
           changed++;
         }
       }

@@ -56,9 +56,17 @@ export function requireSameOrigin(request: Request): void {
 /** Reads a JSON body of at most maxBytes and validates it; 413, 400 and 422 say what went wrong. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = 64 * 1024): Promise<z.infer<S>> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new HttpError(413, `请求过大（上限 ${Math.round(maxBytes / 1024)} KB） / request body too large (limit ${Math.round(maxBytes / 1024)} KB)`);
+  if (declared > maxBytes)
+    throw new HttpError(
+      413,
+      `请求过大（上限 ${Math.round(maxBytes / 1024)} KB） / request body too large (limit ${Math.round(maxBytes / 1024)} KB)`,
+    );
   const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new HttpError(413, `请求过大（上限 ${Math.round(maxBytes / 1024)} KB） / request body too large (limit ${Math.round(maxBytes / 1024)} KB)`);
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new HttpError(
+      413,
+      `请求过大（上限 ${Math.round(maxBytes / 1024)} KB） / request body too large (limit ${Math.round(maxBytes / 1024)} KB)`,
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -69,7 +77,9 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-    const summary = Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ');
+    const summary = Object.entries(fields)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; ');
     throw new HttpError(422, summary, fields);
   }
   return parsed.data;

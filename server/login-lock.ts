@@ -23,7 +23,11 @@ export async function recordLoginFailure(db: Db, username: string, now = new Dat
     lockedUntil: failures >= LOGIN_MAX_FAILURES ? new Date(now.getTime() + LOGIN_LOCK_MS).toISOString() : null,
   };
   if (row) await db.updateTable('loginLock').set(values).where('username', '=', username).execute();
-  else await db.insertInto('loginLock').values({ username, ...values }).execute();
+  else
+    await db
+      .insertInto('loginLock')
+      .values({ username, ...values })
+      .execute();
 }
 
 export async function clearLoginFailures(db: Db, username: string): Promise<void> {

@@ -29,7 +29,15 @@ export async function createOrgUnit(
   const path = `${parent?.path ?? '/'}${unit.id}/`;
   await db
     .insertInto('orgUnit')
-    .values({ id: unit.id, parentId: unit.parentId, name: unit.name, level: unit.level, path, sortOrder: unit.sortOrder ?? 0, createdAt: new Date().toISOString() })
+    .values({
+      id: unit.id,
+      parentId: unit.parentId,
+      name: unit.name,
+      level: unit.level,
+      path,
+      sortOrder: unit.sortOrder ?? 0,
+      createdAt: new Date().toISOString(),
+    })
     .execute();
   return { id: unit.id, parentId: unit.parentId, name: unit.name, level: unit.level, path };
 }

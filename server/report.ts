@@ -8,7 +8,12 @@ export async function reportFigures(db: Db, orgUnitId: string, from: string, to:
   const root = await getOrgUnit(db, orgUnitId);
   if (!root) return undefined;
   const under = `${root.path}%`;
-  const units = await db.selectFrom('orgUnit').select(['id', 'name', 'level', 'path']).where('path', 'like', under).orderBy('sortOrder').execute();
+  const units = await db
+    .selectFrom('orgUnit')
+    .select(['id', 'name', 'level', 'path'])
+    .where('path', 'like', under)
+    .orderBy('sortOrder')
+    .execute();
   const literate = await db
     .selectFrom('user')
     .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')

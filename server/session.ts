@@ -27,7 +27,14 @@ export async function currentUser(headers: Headers): Promise<SessionUser | null>
     await handle.db.deleteFrom('session').where('id', '=', session.id).execute();
     return null;
   }
-  const u = user as typeof user & { username?: string | null; role?: string | null; banned?: boolean | null; orgUnitId?: string | null; legalLiterate?: boolean | number | null; legalLiterateSince?: string | null };
+  const u = user as typeof user & {
+    username?: string | null;
+    role?: string | null;
+    banned?: boolean | null;
+    orgUnitId?: string | null;
+    legalLiterate?: boolean | number | null;
+    legalLiterateSince?: string | null;
+  };
   if (u.banned) return null;
   return {
     id: u.id,

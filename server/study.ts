@@ -12,7 +12,13 @@ async function requireLesson(trx: Trx, lessonId: string): Promise<void> {
   if (!lesson) throw new OpRejected(`课程不存在：${lessonId} / lesson not found`);
 }
 
-async function recordEvent(ctx: ApplyContext, lessonId: string, kind: 'open' | 'read' | 'complete', seconds: number, at: string): Promise<void> {
+async function recordEvent(
+  ctx: ApplyContext,
+  lessonId: string,
+  kind: 'open' | 'read' | 'complete',
+  seconds: number,
+  at: string,
+): Promise<void> {
   await requireLesson(ctx.trx, lessonId);
   await ctx.trx
     .insertInto('studyEvent')

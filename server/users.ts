@@ -24,9 +24,13 @@ export interface UserSummary {
 /** Creates an account with a password credential, as better-auth would store it. */
 export async function createUser(db: Db, input: CreateUserInput): Promise<UserSummary> {
   const org = await getOrgUnit(db, input.orgUnitId);
-  if (!org) throw new HttpError(422, 'orgUnitId: 所选单位不存在 / org unit not found', { orgUnitId: '所选单位不存在 / org unit not found' });
+  if (!org)
+    throw new HttpError(422, 'orgUnitId: 所选单位不存在 / org unit not found', { orgUnitId: '所选单位不存在 / org unit not found' });
   const taken = await db.selectFrom('user').select('id').where('username', '=', input.phone).executeTakeFirst();
-  if (taken) throw new HttpError(409, 'phone: 该手机号已注册 / this phone number already has an account', { phone: '该手机号已注册 / this phone number already has an account' });
+  if (taken)
+    throw new HttpError(409, 'phone: 该手机号已注册 / this phone number already has an account', {
+      phone: '该手机号已注册 / this phone number already has an account',
+    });
   const now = new Date();
   const id = uuidv7();
   const password = await hashPassword(input.password);
@@ -54,7 +58,21 @@ export async function createUser(db: Db, input: CreateUserInput): Promise<UserSu
       .execute();
     await trx
       .insertInto('account')
-      .values({ id: uuidv7(), accountId: id, providerId: 'credential', userId: id, password, createdAt: now, updatedAt: now, accessToken: null, refreshToken: null, idToken: null, accessTokenExpiresAt: null, refreshTokenExpiresAt: null, scope: null })
+      .values({
+        id: uuidv7(),
+        accountId: id,
+        providerId: 'credential',
+        userId: id,
+        password,
+        createdAt: now,
+        updatedAt: now,
+        accessToken: null,
+        refreshToken: null,
+        idToken: null,
+        accessTokenExpiresAt: null,
+        refreshTokenExpiresAt: null,
+        scope: null,
+      })
       .execute();
   });
   const created = await getUser(db, id);
@@ -63,8 +81,15 @@ export async function createUser(db: Db, input: CreateUserInput): Promise<UserSu
 }
 
 function summary(row: {
-  id: string; name: string; username: string | null; role: string | null; orgUnitId: string | null; orgUnitName: string | null;
-  legalLiterate: unknown; legalLiterateSince: string | null; banned: unknown;
+  id: string;
+  name: string;
+  username: string | null;
+  role: string | null;
+  orgUnitId: string | null;
+  orgUnitName: string | null;
+  legalLiterate: unknown;
+  legalLiterateSince: string | null;
+  banned: unknown;
 }): UserSummary {
   return {
     id: row.id,
@@ -83,7 +108,17 @@ function userQuery(db: Db) {
   return db
     .selectFrom('user')
     .leftJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
-    .select(['user.id', 'user.name', 'user.username', 'user.role', 'user.orgUnitId', 'orgUnit.name as orgUnitName', 'user.legalLiterate', 'user.legalLiterateSince', 'user.banned']);
+    .select([
+      'user.id',
+      'user.name',
+      'user.username',
+      'user.role',
+      'user.orgUnitId',
+      'orgUnit.name as orgUnitName',
+      'user.legalLiterate',
+      'user.legalLiterateSince',
+      'user.banned',
+    ]);
 }
 
 export async function getUser(db: Db, id: string): Promise<UserSummary | undefined> {
@@ -91,7 +126,10 @@ export async function getUser(db: Db, id: string): Promise<UserSummary | undefin
   return row ? summary(row) : undefined;
 }
 
-export async function listUsers(db: Db, opts: { page: number; q?: string; role?: Role }): Promise<{ users: UserSummary[]; total: number; pageSize: number }> {
+export async function listUsers(
+  db: Db,
+  opts: { page: number; q?: string; role?: Role },
+): Promise<{ users: UserSummary[]; total: number; pageSize: number }> {
   let query = userQuery(db);
   let count = db.selectFrom('user').select(sql<number>`count(*)`.as('n'));
   if (opts.q) {
@@ -103,7 +141,11 @@ export async function listUsers(db: Db, opts: { page: number; q?: string; role?:
     query = query.where('user.role', '=', opts.role);
     count = count.where('user.role', '=', opts.role);
   }
-  const rows = await query.orderBy('user.username').limit(USERS_PAGE_SIZE).offset((opts.page - 1) * USERS_PAGE_SIZE).execute();
+  const rows = await query
+    .orderBy('user.username')
+    .limit(USERS_PAGE_SIZE)
+    .offset((opts.page - 1) * USERS_PAGE_SIZE)
+    .execute();
   const total = Number((await count.executeTakeFirst())?.n ?? 0);
   return { users: rows.map(summary), total, pageSize: USERS_PAGE_SIZE };
 }
@@ -112,7 +154,8 @@ export async function listUsers(db: Db, opts: { page: number; q?: string; role?:
 export async function updateUser(db: Db, id: string, input: UpdateUserInput): Promise<UserSummary> {
   const existing = await getUser(db, id);
   if (!existing) throw new HttpError(404, '用户不存在 / user not found');
-  if (input.orgUnitId && !(await getOrgUnit(db, input.orgUnitId))) throw new HttpError(422, 'orgUnitId: 所选单位不存在 / org unit not found', { orgUnitId: 'org unit not found' });
+  if (input.orgUnitId && !(await getOrgUnit(db, input.orgUnitId)))
+    throw new HttpError(422, 'orgUnitId: 所选单位不存在 / org unit not found', { orgUnitId: 'org unit not found' });
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('user')
@@ -120,7 +163,14 @@ export async function updateUser(db: Db, id: string, input: UpdateUserInput): Pr
         ...(input.disabled !== undefined ? { banned: input.disabled, banReason: input.disabled ? 'disabled by administrator' : null } : {}),
         ...(input.role ? { role: input.role } : {}),
         ...(input.orgUnitId ? { orgUnitId: input.orgUnitId } : {}),
-        ...(input.legalLiterate !== undefined ? { legalLiterate: input.legalLiterate, legalLiterateSince: input.legalLiterate ? (input.legalLiterateSince ?? existing.legalLiterateSince ?? new Date().toISOString().slice(0, 10)) : null } : {}),
+        ...(input.legalLiterate !== undefined
+          ? {
+              legalLiterate: input.legalLiterate,
+              legalLiterateSince: input.legalLiterate
+                ? (input.legalLiterateSince ?? existing.legalLiterateSince ?? new Date().toISOString().slice(0, 10))
+                : null,
+            }
+          : {}),
         updatedAt: new Date(),
       })
       .where('id', '=', id)

@@ -1,9 +1,10 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { hasLocale } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppProviders } from '@/components/layout/app-providers';
+import { I18nProvider } from '@/lib/i18n/client';
 import { routing } from '@/lib/i18n/routing';
 
 export function generateStaticParams() {
@@ -38,9 +39,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         <script dangerouslySetInnerHTML={{ __html: elderScript }} />
       </head>
       <body className="min-h-dvh font-sans antialiased">
-        <NextIntlClientProvider locale={locale} messages={messages}>
+        <I18nProvider locale={locale} messages={messages as Parameters<typeof I18nProvider>[0]['messages']}>
           <AppProviders>{children}</AppProviders>
-        </NextIntlClientProvider>
+        </I18nProvider>
       </body>
     </html>
   );

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useEffect, useState } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useOnlineStatus } from '@/hooks/use-online-status';
@@ -16,16 +16,25 @@ export function AdminView() {
   const online = useOnlineStatus();
   const [units, setUnits] = useState<OrgOption[]>([]);
   useEffect(() => {
-    if (online) void api<{ orgUnits: OrgOption[] }>('/api/org-units').then((d) => setUnits(d.orgUnits)).catch(() => undefined);
+    if (online)
+      void api<{ orgUnits: OrgOption[] }>('/api/org-units')
+        .then((d) => setUnits(d.orgUnits))
+        .catch(() => undefined);
   }, [online]);
   if (!online) return <EmptyState>{t('onlineOnly')}</EmptyState>;
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-bold">{t('title')}</h1>
-      <Link href="/admin/exams" className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 font-medium hover:border-brand">
+      <Link
+        href="/admin/exams"
+        className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 font-medium hover:border-brand"
+      >
         {t('examsLink')}
       </Link>
-      <Link href="/admin/laws" className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 font-medium hover:border-brand">
+      <Link
+        href="/admin/laws"
+        className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 font-medium hover:border-brand"
+      >
         {tl('adminTitle')}
       </Link>
       <TaskForm units={units} />

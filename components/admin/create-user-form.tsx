@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Select, TextInput } from '@/components/ui/field';
@@ -12,7 +12,15 @@ import { OrgSelect, type OrgOption } from './org-select';
 export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCreated: () => void }) {
   const t = useTranslations('admin');
   const tr = useTranslations('roles');
-  const [form, setForm] = useState({ name: '', phone: '', password: '', role: 'villager' as Role, orgUnitId: '', legalLiterate: false, legalLiterateSince: '' });
+  const [form, setForm] = useState({
+    name: '',
+    phone: '',
+    password: '',
+    role: 'villager' as Role,
+    orgUnitId: '',
+    legalLiterate: false,
+    legalLiterateSince: '',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -50,10 +58,23 @@ export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCre
         <TextInput name="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
       </Field>
       <Field label={t('phone')} error={errors.phone}>
-        <TextInput name="phone" type="tel" inputMode="numeric" maxLength={11} value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
+        <TextInput
+          name="phone"
+          type="tel"
+          inputMode="numeric"
+          maxLength={11}
+          value={form.phone}
+          onChange={(e) => setForm({ ...form, phone: e.target.value })}
+        />
       </Field>
       <Field label={t('password')} error={errors.password} hint={t('passwordHint')}>
-        <TextInput name="password" type="text" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+        <TextInput
+          name="password"
+          type="text"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.target.value })}
+        />
       </Field>
       <Field label={t('role')} error={errors.role}>
         <Select name="role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
@@ -70,12 +91,21 @@ export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCre
       {form.role === 'villager' ? (
         <div className="flex flex-col gap-2">
           <label className="flex min-h-11 items-center gap-2">
-            <input type="checkbox" checked={form.legalLiterate} onChange={(e) => setForm({ ...form, legalLiterate: e.target.checked })} className="h-5 w-5" />
+            <input
+              type="checkbox"
+              checked={form.legalLiterate}
+              onChange={(e) => setForm({ ...form, legalLiterate: e.target.checked })}
+              className="h-5 w-5"
+            />
             {t('legalLiterate')}
           </label>
           {form.legalLiterate ? (
             <Field label={t('legalLiterateSince')} error={errors.legalLiterateSince ?? errors.legalLiterate}>
-              <TextInput type="date" value={form.legalLiterateSince} onChange={(e) => setForm({ ...form, legalLiterateSince: e.target.value })} />
+              <TextInput
+                type="date"
+                value={form.legalLiterateSince}
+                onChange={(e) => setForm({ ...form, legalLiterateSince: e.target.value })}
+              />
             </Field>
           ) : null}
         </div>

@@ -9,7 +9,19 @@ export interface OrgOption {
 }
 
 /** The org tree as an indented select. */
-export function OrgSelect({ units, value, onChange, name, multiple }: { units: OrgOption[]; value: string | string[]; onChange: (v: string | string[]) => void; name: string; multiple?: boolean }) {
+export function OrgSelect({
+  units,
+  value,
+  onChange,
+  name,
+  multiple,
+}: {
+  units: OrgOption[];
+  value: string | string[];
+  onChange: (v: string | string[]) => void;
+  name: string;
+  multiple?: boolean;
+}) {
   return (
     <Select
       name={name}

@@ -1,6 +1,6 @@
 'use client';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLiveQuery } from '@/hooks/use-live-query';
+import { useLocale, useTranslations } from '@/lib/i18n/client';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -18,15 +18,31 @@ export function TaskForm({ units }: { units: OrgOption[] }) {
   const t = useTranslations('admin');
   const tr = useTranslations('roles');
   const locale = useLocale();
-  const content = useLiveQuery(async () => ({ modules: await localDb().modules.orderBy('sortOrder').toArray(), lessons: await localDb().lessons.toArray() }));
+  const content = useLiveQuery(async () => ({
+    modules: await localDb().modules.orderBy('sortOrder').toArray(),
+    lessons: await localDb().lessons.toArray(),
+  }));
   const [kind, setKind] = useState<'lesson' | 'module'>('module');
-  const [form, setForm] = useState({ weekStart: weekStartOf(new Date()), target: '', roles: ['cadre'] as Role[], orgUnitIds: [] as string[], note: '' });
+  const [form, setForm] = useState({
+    weekStart: weekStartOf(new Date()),
+    target: '',
+    roles: ['cadre'] as Role[],
+    orgUnitIds: [] as string[],
+    note: '',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = { weekStart: form.weekStart, lessonId: kind === 'lesson' ? form.target || null : null, moduleId: kind === 'module' ? form.target || null : null, roles: form.roles, orgUnitIds: form.orgUnitIds, note: form.note };
+    const input = {
+      weekStart: form.weekStart,
+      lessonId: kind === 'lesson' ? form.target || null : null,
+      moduleId: kind === 'module' ? form.target || null : null,
+      roles: form.roles,
+      orgUnitIds: form.orgUnitIds,
+      note: form.note,
+    };
     const parsed = createTaskSchema.safeParse(input);
     if (!parsed.success) {
       const fields: Record<string, string> = {};
@@ -55,7 +71,11 @@ export function TaskForm({ units }: { units: OrgOption[] }) {
         </Field>
         <Field label={t('target')} error={errors.lessonId ?? errors.moduleId}>
           <div className="flex gap-2">
-            <Select value={kind} onChange={(e) => (setKind(e.target.value as 'lesson' | 'module'), setForm({ ...form, target: '' }))} className="w-auto">
+            <Select
+              value={kind}
+              onChange={(e) => (setKind(e.target.value as 'lesson' | 'module'), setForm({ ...form, target: '' }))}
+              className="w-auto"
+            >
               <option value="module">{t('module')}</option>
               <option value="lesson">{t('lesson')}</option>
             </Select>
@@ -88,10 +108,20 @@ export function TaskForm({ units }: { units: OrgOption[] }) {
               {tr(r)}
             </label>
           ))}
-          {errors.roles ? <span role="alert" className="text-sm text-red-700">{errors.roles}</span> : null}
+          {errors.roles ? (
+            <span role="alert" className="text-sm text-red-700">
+              {errors.roles}
+            </span>
+          ) : null}
         </fieldset>
         <Field label={t('orgUnits')} error={errors.orgUnitIds}>
-          <OrgSelect name="orgUnitIds" multiple units={units} value={form.orgUnitIds} onChange={(v) => setForm({ ...form, orgUnitIds: v as string[] })} />
+          <OrgSelect
+            name="orgUnitIds"
+            multiple
+            units={units}
+            value={form.orgUnitIds}
+            onChange={(v) => setForm({ ...form, orgUnitIds: v as string[] })}
+          />
         </Field>
         <Field label={t('note')} error={errors.note}>
           <TextInput value={form.note} maxLength={200} onChange={(e) => setForm({ ...form, note: e.target.value })} />

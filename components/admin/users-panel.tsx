@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -37,7 +37,9 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
   useEffect(load, [load]);
 
   async function toggle(user: UserRow) {
-    await api(`/api/users/${user.id}`, { method: 'PATCH', body: { disabled: !user.disabled } }).catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)));
+    await api(`/api/users/${user.id}`, { method: 'PATCH', body: { disabled: !user.disabled } }).catch((e: unknown) =>
+      setError(String(e instanceof Error ? e.message : e)),
+    );
     load();
   }
 
@@ -54,8 +56,19 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
         <h2 id="users-title" className="text-lg font-bold">
           {t('usersTitle')}
         </h2>
-        <TextInput type="search" placeholder={t('search')} aria-label={t('search')} value={q} onChange={(e) => (setQ(e.target.value), setPage(1))} className="my-2" />
-        {error ? <p role="alert" className="text-red-800">{error}</p> : null}
+        <TextInput
+          type="search"
+          placeholder={t('search')}
+          aria-label={t('search')}
+          value={q}
+          onChange={(e) => (setQ(e.target.value), setPage(1))}
+          className="my-2"
+        />
+        {error ? (
+          <p role="alert" className="text-red-800">
+            {error}
+          </p>
+        ) : null}
         {data && data.users.length === 0 ? <p className="text-muted">{t('noUsers')}</p> : null}
         <ul className="flex flex-col">
           {data?.users.map((u) => (

@@ -1,5 +1,5 @@
 'use client';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/lib/i18n/client';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
@@ -38,7 +38,9 @@ export function LoginForm() {
         const message = body.message ?? '';
         if (message.startsWith('ACCOUNT_LOCKED:')) {
           const until = new Date(message.slice('ACCOUNT_LOCKED:'.length));
-          setError(t('locked', { time: until.toLocaleTimeString(locale === 'zh' ? 'zh-CN' : 'en', { hour: '2-digit', minute: '2-digit' }) }));
+          setError(
+            t('locked', { time: until.toLocaleTimeString(locale === 'zh' ? 'zh-CN' : 'en', { hour: '2-digit', minute: '2-digit' }) }),
+          );
         } else if (message === 'ACCOUNT_DISABLED') setError(t('disabled'));
         else if (response.status === 401) setError(t('wrong'));
         else setError(t('failed', { message: message || response.statusText }));
@@ -50,7 +52,9 @@ export function LoginForm() {
     } catch (e) {
       if (e instanceof PendingForOtherUser) {
         // Sign the newcomer out again: the waiting actions belong to someone else and must not be lost or misattributed.
-        await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(() => undefined);
+        await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(
+          () => undefined,
+        );
         setError(t('otherUserPending', { name: e.owner, count: e.count }));
       } else setError(t('offline'));
     } finally {
@@ -61,10 +65,26 @@ export function LoginForm() {
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       <Field label={t('phone')} error={phoneError}>
-        <TextInput name="phone" type="tel" inputMode="numeric" autoComplete="username" maxLength={11} value={phone} onChange={(e) => setPhone(e.target.value)} required />
+        <TextInput
+          name="phone"
+          type="tel"
+          inputMode="numeric"
+          autoComplete="username"
+          maxLength={11}
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          required
+        />
       </Field>
       <Field label={t('password')}>
-        <TextInput name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <TextInput
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
       </Field>
       {error ? (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">

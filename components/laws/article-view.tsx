@@ -1,6 +1,6 @@
 'use client';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useTranslations } from 'next-intl';
+import { useLiveQuery } from '@/hooks/use-live-query';
+import { useTranslations } from '@/lib/i18n/client';
 import { useSearchParams } from 'next/navigation';
 import { ReadAloud } from '@/components/study/read-aloud';
 import { Card } from '@/components/ui/card';

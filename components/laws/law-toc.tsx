@@ -1,6 +1,6 @@
 'use client';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useTranslations } from 'next-intl';
+import { useLiveQuery } from '@/hooks/use-live-query';
+import { useTranslations } from '@/lib/i18n/client';
 import { useSearchParams } from 'next/navigation';
 import { Card } from '@/components/ui/card';
 import { Link } from '@/lib/i18n/navigation';

@@ -1,5 +1,5 @@
 'use client';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '@/hooks/use-live-query';
 import { getSetting, localDb } from '@/lib/local/db';
 import { LAW_KEYS } from '@/lib/local/laws';
 import { citedLaws, keepsLaw, type LawChoices } from '@/lib/laws/offline-choice';

@@ -1,9 +1,8 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useEffect, type ReactNode } from 'react';
 import { useProfile } from '@/hooks/use-profile';
 import { useRouter } from '@/lib/i18n/navigation';
-import { ProfileFetchError, refreshProfile } from '@/lib/local/session';
 import { signedIn } from '@/lib/sync/engine';
 import { Header } from './header';
 import { TabBar } from './tab-bar';
@@ -23,11 +22,12 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!profile || !navigator.onLine) return;
-    refreshProfile()
+    // After paint and only online, so the session code loads lazily. A 401 needs nothing here: the sync loop shows
+    // "sign in again"; a network error simply leaves the kept profile in place.
+    import('@/lib/local/session')
+      .then(({ refreshProfile }) => refreshProfile())
       .then(() => signedIn())
-      .catch((error: unknown) => {
-        if (error instanceof ProfileFetchError && error.status === 401) return; // the sync loop shows "sign in again"
-      });
+      .catch(() => undefined);
     // Once per person per app start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [profile?.id]);

@@ -1,5 +1,5 @@
 'use client';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/lib/i18n/client';
 import { useOnlineStatus } from '@/hooks/use-online-status';
 import { useElderMode } from '@/hooks/use-elder-mode';
 import { usePendingCount, useSyncState } from '@/hooks/use-sync-state';
@@ -33,7 +33,10 @@ export function Header() {
         <Link href="/" className="mr-auto text-lg font-bold text-brand">
           普法学堂
         </Link>
-        <span data-testid="online-status" className={`rounded-full px-2 py-0.5 text-sm ${online ? 'bg-green-100 text-ok' : 'bg-amber-100 text-warn'}`}>
+        <span
+          data-testid="online-status"
+          className={`rounded-full px-2 py-0.5 text-sm ${online ? 'bg-green-100 text-ok' : 'bg-amber-100 text-warn'}`}
+        >
           {online ? t('online') : t('offline')}
         </span>
         <button
@@ -58,8 +61,18 @@ export function Header() {
           {t('language')}
         </a>
       </div>
-      <p data-testid="sync-status" aria-live="polite" className={`px-3 pb-1 text-center text-sm ${pending || sync.needsSignIn ? 'text-warn' : 'text-muted'}`}>
-        {sync.needsSignIn ? <Link href="/login" className="underline">{syncText}</Link> : syncText}
+      <p
+        data-testid="sync-status"
+        aria-live="polite"
+        className={`px-3 pb-1 text-center text-sm ${pending || sync.needsSignIn ? 'text-warn' : 'text-muted'}`}
+      >
+        {sync.needsSignIn ? (
+          <Link href="/login" className="underline">
+            {syncText}
+          </Link>
+        ) : (
+          syncText
+        )}
       </p>
     </header>
   );

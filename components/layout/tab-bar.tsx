@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { Link, usePathname } from '@/lib/i18n/navigation';
 import { tabsFor, type Role, type Tab } from '@/lib/roles';
 

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
@@ -35,14 +35,19 @@ export function UpdatePrompt() {
 
   if (!waiting) return null;
   return (
-    <div role="status" className="fixed inset-x-3 bottom-20 z-50 flex flex-wrap items-center gap-3 rounded-xl bg-ink p-3 text-white shadow-lg">
+    <div
+      role="status"
+      className="fixed inset-x-3 bottom-20 z-50 flex flex-wrap items-center gap-3 rounded-xl bg-ink p-3 text-white shadow-lg"
+    >
       <span className="flex-1">{t('available')}</span>
       <Button
         onClick={() => {
           accepted.current = true;
           waiting.postMessage({ type: 'SKIP_WAITING' });
         }}
-      >{t('reload')}</Button>
+      >
+        {t('reload')}
+      </Button>
       <Button variant="ghost" className="text-white" onClick={() => setWaiting(null)}>
         {t('later')}
       </Button>

@@ -1,6 +1,6 @@
 'use client';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLiveQuery } from '@/hooks/use-live-query';
+import { useLocale, useTranslations } from '@/lib/i18n/client';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -21,7 +21,9 @@ export function ProfilePanel() {
   const history = useLiveQuery(async () => {
     const db = localDb();
     const progress = await db.progress.toArray();
-    const lessons = new Map((await db.lessons.bulkGet(progress.map((p) => p.lessonId))).filter((l) => l !== undefined).map((l) => [l.id, l]));
+    const lessons = new Map(
+      (await db.lessons.bulkGet(progress.map((p) => p.lessonId))).filter((l) => l !== undefined).map((l) => [l.id, l]),
+    );
     return progress
       .map((p) => ({ ...p, lesson: lessons.get(p.lessonId) }))
       .sort((a, b) => (b.completedAt ?? b.openedAt ?? '').localeCompare(a.completedAt ?? a.openedAt ?? ''));
@@ -69,7 +71,11 @@ export function ProfilePanel() {
                 {h.lesson ? (locale === 'zh' ? h.lesson.title : h.lesson.titleEn) : h.lessonId}
               </Link>
               <p className="text-sm text-muted">
-                {h.completedAt ? t('completedOn', { time: when(h.completedAt) }) : h.openedAt ? t('openedOn', { time: when(h.openedAt) }) : ''}
+                {h.completedAt
+                  ? t('completedOn', { time: when(h.completedAt) })
+                  : h.openedAt
+                    ? t('openedOn', { time: when(h.openedAt) })
+                    : ''}
               </p>
             </li>
           ))}

@@ -1,6 +1,6 @@
 'use client';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLiveQuery } from '@/hooks/use-live-query';
+import { useLocale, useTranslations } from '@/lib/i18n/client';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { useSyncState } from '@/hooks/use-sync-state';
@@ -32,9 +32,18 @@ export function SyncPanel() {
       <h2 id="sync-title" className="text-lg font-bold">
         {t('syncTitle')}
       </h2>
-      <p className="text-sm text-muted">{data?.lastSyncAt ? t('lastSync', { time: new Date(data.lastSyncAt).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en') }) : t('never')}</p>
+      <p className="text-sm text-muted">
+        {data?.lastSyncAt
+          ? t('lastSync', { time: new Date(data.lastSyncAt).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en') })
+          : t('never')}
+      </p>
       {data?.pending ? <p className="text-sm text-warn">{t('pendingWarn', { count: data.pending })}</p> : null}
-      <Button variant="secondary" className="mt-2" disabled={sync.status === 'pushing' || sync.status === 'pulling'} onClick={() => void syncNow()}>
+      <Button
+        variant="secondary"
+        className="mt-2"
+        disabled={sync.status === 'pushing' || sync.status === 'pulling'}
+        onClick={() => void syncNow()}
+      >
         {t('syncNow')}
       </Button>
       <h3 className="mt-4 font-bold">{t('rejectedTitle')}</h3>

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { articleLabel } from '@/lib/laws/cn-numerals';
 import { formatResponse } from '@/lib/quiz/grade';
 import type { Basis, Response } from '@/lib/quiz/types';

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { Link } from '@/lib/i18n/navigation';
 import type { OutboxOp } from '@/lib/local/db';
 import type { LocalAttempt } from '@/lib/quiz/local-types';

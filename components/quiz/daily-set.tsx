@@ -1,6 +1,6 @@
 'use client';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useTranslations } from 'next-intl';
+import { useLiveQuery } from '@/hooks/use-live-query';
+import { useTranslations } from '@/lib/i18n/client';
 import { useEffect, useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';

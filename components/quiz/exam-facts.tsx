@@ -1,5 +1,5 @@
 'use client';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/lib/i18n/client';
 import { Card } from '@/components/ui/card';
 import type { ExamSummary } from '@/lib/quiz/types';
 

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { optionLetter } from '@/lib/quiz/grade';
 import type { PaperQuestion, Response } from '@/lib/quiz/types';
 

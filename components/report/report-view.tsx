@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useEffect, useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -14,7 +14,10 @@ export function ReportView() {
   const [figures, setFigures] = useState<Figures>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    if (online) api<Figures>('/api/report').then(setFigures).catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)));
+    if (online)
+      api<Figures>('/api/report')
+        .then(setFigures)
+        .catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)));
   }, [online]);
   if (!online) return <EmptyState>{t('onlineOnly')}</EmptyState>;
   if (error) return <p role="alert">{error}</p>;

@@ -1,6 +1,6 @@
 'use client';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLiveQuery } from '@/hooks/use-live-query';
+import { useLocale, useTranslations } from '@/lib/i18n/client';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useProfile } from '@/hooks/use-profile';
@@ -17,7 +17,12 @@ export function HomeTasks() {
   const profile = useProfile();
   const data = useLiveQuery(async () => {
     const db = localDb();
-    const [tasks, lessons, progress, modules] = await Promise.all([db.tasks.toArray(), db.lessons.toArray(), db.progress.toArray(), db.modules.toArray()]);
+    const [tasks, lessons, progress, modules] = await Promise.all([
+      db.tasks.toArray(),
+      db.lessons.toArray(),
+      db.progress.toArray(),
+      db.modules.toArray(),
+    ]);
     return { tasks, lessons, progress: new Map(progress.map((p) => [p.lessonId, p])), modules };
   });
   if (!profile || !data) return <p role="status">{t('loading')}</p>;
@@ -27,7 +32,8 @@ export function HomeTasks() {
     const m = data.modules.find((x) => x.id === id);
     return m ? (locale === 'zh' ? m.title.zh : m.title.en) : '';
   };
-  const title = (v: TaskView) => (v.task.lessonId ? (locale === 'zh' ? v.lessons[0]?.title : v.lessons[0]?.titleEn) : moduleTitle(v.task.moduleId)) ?? '';
+  const title = (v: TaskView) =>
+    (v.task.lessonId ? (locale === 'zh' ? v.lessons[0]?.title : v.lessons[0]?.titleEn) : moduleTitle(v.task.moduleId)) ?? '';
   const href = (v: TaskView) => {
     const next = v.lessons.find((l) => !data.progress.get(l.id)?.completedAt) ?? v.lessons[0];
     return next ? `/study/lesson?id=${next.id}` : '/study';
@@ -43,7 +49,9 @@ export function HomeTasks() {
           {t('progress', { done: v.done, total: v.lessons.length })}
         </p>
       </div>
-      <span className={`rounded-full px-2 py-0.5 text-sm ${v.state === 'done' ? 'bg-green-100 text-ok' : v.state === 'overdue' ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-warn'}`}>
+      <span
+        className={`rounded-full px-2 py-0.5 text-sm ${v.state === 'done' ? 'bg-green-100 text-ok' : v.state === 'overdue' ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-warn'}`}
+      >
         {t(v.state === 'done' ? 'done' : v.state === 'overdue' ? 'overdue' : 'todo')}
       </span>
     </li>
@@ -57,7 +65,9 @@ export function HomeTasks() {
           {tr(profile.role)}
           {profile.orgUnitName ? ` · ${t('org', { org: profile.orgUnitName })}` : ''}
         </p>
-        {profile.legalLiterate ? <p className="mt-1 text-sm text-ok">{t('legalLiterate', { since: profile.legalLiterateSince ?? '' })}</p> : null}
+        {profile.legalLiterate ? (
+          <p className="mt-1 text-sm text-ok">{t('legalLiterate', { since: profile.legalLiterateSince ?? '' })}</p>
+        ) : null}
       </Card>
       <Card aria-labelledby="tasks-title">
         <h2 id="tasks-title" className="text-lg font-bold">
@@ -67,7 +77,15 @@ export function HomeTasks() {
         {data.lessons.length === 0 ? (
           <p className="mt-3 text-muted">{t('firstSync')}</p>
         ) : thisWeek.length === 0 ? (
-          <EmptyState action={<Link href="/study" className="underline">{t('continue')}</Link>}>{t('noTasks')}</EmptyState>
+          <EmptyState
+            action={
+              <Link href="/study" className="underline">
+                {t('continue')}
+              </Link>
+            }
+          >
+            {t('noTasks')}
+          </EmptyState>
         ) : (
           <ul className="mt-2">{thisWeek.map(row)}</ul>
         )}

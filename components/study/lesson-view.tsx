@@ -1,6 +1,6 @@
 'use client';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLiveQuery } from '@/hooks/use-live-query';
+import { useLocale, useTranslations } from '@/lib/i18n/client';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -29,15 +29,17 @@ export function LessonView() {
     const db = localDb();
     const lesson = await db.lessons.get(id);
     if (!lesson) return { lesson: null } as const;
-    const [progress, siblings] = await Promise.all([db.progress.get(id), db.lessons.where('moduleId').equals(lesson.moduleId).sortBy('sortOrder')]);
+    const [progress, siblings] = await Promise.all([
+      db.progress.get(id),
+      db.lessons.where('moduleId').equals(lesson.moduleId).sortBy('sortOrder'),
+    ]);
     return { lesson, progress, next: siblings.find((l) => l.sortOrder > lesson.sortOrder) ?? null };
   }, [id]);
   const lesson = data?.lesson ?? null;
   const blocks = useMemo(() => (lesson ? parseMarkdown(lesson.body) : []), [lesson]);
   const title = lesson ? (locale === 'zh' ? lesson.title : lesson.titleEn) : '';
 
-  const guard = (p: Promise<void>) =>
-    p.then(syncSoon).catch((e: unknown) => setError(isQuotaError(e) ? tm('quotaError') : String(e)));
+  const guard = (p: Promise<void>) => p.then(syncSoon).catch((e: unknown) => setError(isQuotaError(e) ? tm('quotaError') : String(e)));
 
   useEffect(() => {
     if (lesson) void guard(recordLessonOpened(lesson.id, lesson.title));
@@ -51,7 +53,15 @@ export function LessonView() {
   if (data === undefined) return <p role="status">{t('minutes', { minutes: '…' })}</p>;
   if (!lesson) {
     return (
-      <EmptyState action={<Link href="/study" className="underline">{t('back')}</Link>}>{t('notFound')}</EmptyState>
+      <EmptyState
+        action={
+          <Link href="/study" className="underline">
+            {t('back')}
+          </Link>
+        }
+      >
+        {t('notFound')}
+      </EmptyState>
     );
   }
   const completedAt = data.progress?.completedAt;
@@ -79,7 +89,10 @@ export function LessonView() {
           <ul className="mt-2 flex flex-wrap gap-2">
             {lesson.cites.map((c) => (
               <li key={`${c.law}:${c.article}`}>
-                <Link href={articleHref(c.law, c.article)} className="inline-flex min-h-11 items-center rounded-full bg-red-50 px-3 text-sm text-brand-dark underline">
+                <Link
+                  href={articleHref(c.law, c.article)}
+                  className="inline-flex min-h-11 items-center rounded-full bg-red-50 px-3 text-sm text-brand-dark underline"
+                >
                   《{c.law}》{articleLabel(c.article)}
                 </Link>
               </li>

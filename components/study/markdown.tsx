@@ -4,7 +4,9 @@ import type { Block, Inline } from '@/lib/markdown';
 function Text({ parts }: { parts: Inline[] }) {
   return (
     <>
-      {parts.map((p, i) => (p.bold ? <strong key={i}>{p.text}</strong> : p.italic ? <em key={i}>{p.text}</em> : <span key={i}>{p.text}</span>))}
+      {parts.map((p, i) =>
+        p.bold ? <strong key={i}>{p.text}</strong> : p.italic ? <em key={i}>{p.text}</em> : <span key={i}>{p.text}</span>,
+      )}
     </>
   );
 }

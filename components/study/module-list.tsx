@@ -1,6 +1,6 @@
 'use client';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLiveQuery } from '@/hooks/use-live-query';
+import { useLocale, useTranslations } from '@/lib/i18n/client';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Link } from '@/lib/i18n/navigation';
@@ -13,7 +13,11 @@ export function ModuleList() {
   const locale = useLocale();
   const data = useLiveQuery(async () => {
     const db = localDb();
-    const [modules, lessons, progress] = await Promise.all([db.modules.orderBy('sortOrder').toArray(), db.lessons.toArray(), db.progress.toArray()]);
+    const [modules, lessons, progress] = await Promise.all([
+      db.modules.orderBy('sortOrder').toArray(),
+      db.lessons.toArray(),
+      db.progress.toArray(),
+    ]);
     const completed = new Set(progress.filter((p) => p.completedAt).map((p) => p.lessonId));
     return modules.map((m) => {
       const ls = lessons.filter((l) => l.moduleId === m.id);

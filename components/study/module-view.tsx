@@ -1,6 +1,6 @@
 'use client';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLiveQuery } from '@/hooks/use-live-query';
+import { useLocale, useTranslations } from '@/lib/i18n/client';
 import { useSearchParams } from 'next/navigation';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -17,11 +17,24 @@ export function ModuleView() {
     const found = await db.modules.get(id);
     if (!found) return { module: null } as const;
     const lessons = await db.lessons.where('moduleId').equals(id).sortBy('sortOrder');
-    const progress = new Map((await db.progress.bulkGet(lessons.map((l) => l.id))).filter((p) => p !== undefined).map((p) => [p.lessonId, p]));
+    const progress = new Map(
+      (await db.progress.bulkGet(lessons.map((l) => l.id))).filter((p) => p !== undefined).map((p) => [p.lessonId, p]),
+    );
     return { module: found, lessons, progress };
   }, [id]);
   if (data === undefined) return <p role="status">…</p>;
-  if (!data.module) return <EmptyState action={<Link href="/study" className="underline">{t('back')}</Link>}>{t('notFound')}</EmptyState>;
+  if (!data.module)
+    return (
+      <EmptyState
+        action={
+          <Link href="/study" className="underline">
+            {t('back')}
+          </Link>
+        }
+      >
+        {t('notFound')}
+      </EmptyState>
+    );
   return (
     <div className="flex flex-col gap-3">
       <Link href="/study" className="text-sm text-muted underline">
@@ -41,7 +54,11 @@ export function ModuleView() {
                     <span className="block font-medium">{locale === 'zh' ? lesson.title : lesson.titleEn}</span>
                     <span className="text-sm text-muted">{t('minutes', { minutes: lesson.minutes })}</span>
                   </span>
-                  {p?.completedAt ? <span className="text-sm text-ok">✓ {t('completed')}</span> : p?.openedAt ? <span className="text-sm text-warn">{t('opened')}</span> : null}
+                  {p?.completedAt ? (
+                    <span className="text-sm text-ok">✓ {t('completed')}</span>
+                  ) : p?.openedAt ? (
+                    <span className="text-sm text-warn">{t('opened')}</span>
+                  ) : null}
                 </Card>
               </Link>
             </li>

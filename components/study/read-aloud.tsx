@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 
@@ -11,12 +11,21 @@ const SPEEDS = [0.75, 1, 1.25, 1.5];
 const noop = () => () => undefined;
 
 function sentences(paragraphs: string[]): string[] {
-  return paragraphs.flatMap((p) => p.split(/(?<=[。！？；!?;])/).map((s) => s.trim()).filter(Boolean));
+  return paragraphs.flatMap((p) =>
+    p
+      .split(/(?<=[。！？；!?;])/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 export function ReadAloud({ paragraphs, lang = 'zh-CN' }: { paragraphs: string[]; lang?: string }) {
   const t = useTranslations('study');
-  const supported = useSyncExternalStore(noop, () => 'speechSynthesis' in window, () => true);
+  const supported = useSyncExternalStore(
+    noop,
+    () => 'speechSynthesis' in window,
+    () => true,
+  );
   const [state, setState] = useState<'stopped' | 'playing' | 'paused'>('stopped');
   const [rate, setRate] = useState(1);
   const index = useRef(0);

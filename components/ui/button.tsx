@@ -12,5 +12,11 @@ const styles = {
 };
 
 export function Button({ variant = 'primary', className = '', type = 'button', ...props }: ButtonProps) {
-  return <button type={type} className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 text-base font-medium ${styles[variant]} ${className}`} {...props} />;
+  return (
+    <button
+      type={type}
+      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 text-base font-medium ${styles[variant]} ${className}`}
+      {...props}
+    />
+  );
 }

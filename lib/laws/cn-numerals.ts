@@ -3,7 +3,17 @@
 export const CN_NUMERAL_CHARS = '〇零一二三四五六七八九十百千';
 
 const DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const DIGIT_CHARS = '零一二三四五六七八九';
@@ -51,7 +61,12 @@ export function cnToInt(s: string): number | null {
 export function intToCn(n: number): string {
   if (!Number.isInteger(n) || n < 0 || n > 9999) throw new RangeError(`intToCn: ${n} is not an integer in 0–9999`);
   if (n === 0) return '零';
-  const places: [number, string][] = [[1000, '千'], [100, '百'], [10, '十'], [1, '']];
+  const places: [number, string][] = [
+    [1000, '千'],
+    [100, '百'],
+    [10, '十'],
+    [1, ''],
+  ];
   let out = '';
   let zeroGap = false;
   for (const [value, unit] of places) {

@@ -60,8 +60,13 @@ const LEVEL_RANK: Record<HeadingLevel, number> = { 编: 0, 分编: 1, 章: 2, �
 /** 民法典 is published per 编 in the split files; give those parts the numbering of the full code. */
 const CIVIL_CODE = '中华人民共和国民法典';
 const CIVIL_CODE_PARTS: Record<string, string> = {
-  总则: '第一编', 物权编: '第二编', 合同编: '第三编', 人格权编: '第四编',
-  婚姻家庭编: '第五编', 继承编: '第六编', 侵权责任编: '第七编',
+  总则: '第一编',
+  物权编: '第二编',
+  合同编: '第三编',
+  人格权编: '第四编',
+  婚姻家庭编: '第五编',
+  继承编: '第六编',
+  侵权责任编: '第七编',
 };
 
 export const compact = (s: string): string => s.replace(/\s+/g, '');
@@ -87,7 +92,7 @@ function classify(raw: string): Line {
   }
 
   const md = /^#{1,6}(?:\s+|$)(.*)$/.exec(line);
-  const text = (md ? md[1] ?? '' : line).replace(/\*\*/g, '').trim();
+  const text = (md ? (md[1] ?? '') : line).replace(/\*\*/g, '').trim();
   if (!text) return { kind: 'blank' }; // an empty '##'
   const special = compact(text);
   if (special === '序言' || special === '目录' || special === '附则') return { kind: 'special', name: special, md: !!md };
@@ -104,7 +109,10 @@ function classify(raw: string): Line {
 /** Splits (1996年… 通过　根据2009年… 修正) into one entry per event. */
 function historyEntries(text: string): string[] {
   const inner = /^[（(].*[）)]$/.test(text) ? text.slice(1, -1) : text;
-  return inner.split(/\s+(?=(?:根据)?\d{4}年)/).map((s) => s.trim().replace(/\s+/g, ' ')).filter(Boolean);
+  return inner
+    .split(/\s+(?=(?:根据)?\d{4}年)/)
+    .map((s) => s.trim().replace(/\s+/g, ' '))
+    .filter(Boolean);
 }
 
 function latestDate(history: string[]): string | null {

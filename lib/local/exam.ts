@@ -1,8 +1,8 @@
 import { uuidv7 } from 'uuidv7';
 import type { LocalAttempt } from '@/lib/quiz/local-types';
 import { deadlineOf } from '@/lib/quiz/time-rule';
-import type { AttemptResult, ExamPaper, ExamSummary, Response, ReviewItem } from '@/lib/quiz/types';
-import { localDb, type PufaDB } from './db';
+import type { ExamPaper, ExamSummary, Response, ReviewItem } from '@/lib/quiz/types';
+import { localDb } from './db';
 import { enqueueOp } from './outbox';
 
 /**
@@ -81,19 +81,6 @@ export async function submitAttempt(attemptId: string, label: string, db = local
       label,
     );
   });
-}
-
-/** Folds graded attempts from a pull into the phone's attempts (run inside the pull's transaction). */
-export async function applyAttemptResults(db: PufaDB, results: readonly AttemptResult[]): Promise<void> {
-  for (const result of results) {
-    const local = await db.examAttempts.get(result.id);
-    await db.examAttempts.put({
-      ...(local ?? { id: result.id, examId: result.examId, paperId: result.paperId, startedAt: result.startedAt, answers: {} }),
-      submittedAt: result.submittedAt,
-      status: 'graded',
-      result,
-    });
-  }
 }
 
 /** Keeps a fetched review on the phone so it can be read again offline. Queues nothing. */

@@ -1,6 +1,6 @@
 import type { QuizPullChanges } from '@/lib/quiz/types';
 import type { PufaDB } from './db';
-import { applyAttemptResults } from './exam';
+import { applyAttemptResults } from './exam-results';
 
 /** The quiz's share of a pull and of a sign-out, kept here so the sync and session modules stay small. */
 export function quizPullTables(db: PufaDB) {

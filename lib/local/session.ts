@@ -53,7 +53,12 @@ export async function refreshProfile(db = localDb()): Promise<LocalProfile> {
 
 /** Ends the session on the server, then forgets the person on this phone. */
 export async function signOut(db = localDb()): Promise<void> {
-  const response = await fetch('/api/auth/sign-out', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  const response = await fetch('/api/auth/sign-out', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
   if (!response.ok && response.status !== 401) throw new Error(`sign-out failed with ${response.status}`);
   await clearPersonalData(db);
 }

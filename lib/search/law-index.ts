@@ -84,7 +84,10 @@ function definedTerms(text: string): string[] {
 function frequentTerms(articles: LawArticleDoc[], n: number): string[] {
   const df = new Map<string, number>();
   for (const a of articles) for (const t of new Set(tokenizeQuery(a.text))) df.set(t, (df.get(t) ?? 0) + 1);
-  return [...df].sort((a, b) => b[1] - a[1]).slice(0, n).map(([t]) => t);
+  return [...df]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([t]) => t);
 }
 
 function makeIndex(mini: MiniSearch<LawArticleDoc>, articles: LawArticleDoc[], frequent: string[]): LawIndex {

@@ -26,7 +26,9 @@ export function taskViews(
   const views = tasks
     .filter((t) => appliesTo(t, person.role, person.orgPath) && t.weekStart <= week)
     .map((task): TaskView => {
-      const ls = task.lessonId ? lessons.filter((l) => l.id === task.lessonId) : lessons.filter((l) => l.moduleId === task.moduleId).sort((a, b) => a.sortOrder - b.sortOrder);
+      const ls = task.lessonId
+        ? lessons.filter((l) => l.id === task.lessonId)
+        : lessons.filter((l) => l.moduleId === task.moduleId).sort((a, b) => a.sortOrder - b.sortOrder);
       const done = ls.filter((l) => progress.get(l.id)?.completedAt).length;
       const complete = ls.length > 0 && done === ls.length;
       return { task, lessons: ls, done, complete, state: complete ? 'done' : task.weekStart < week ? 'overdue' : 'todo' };

@@ -1,9 +1,6 @@
 import { SYNC_INTERVAL_MS } from '@/lib/constants';
 import { localDb } from '@/lib/local/db';
-import { refreshOfflineLaws } from '@/lib/local/laws';
 import { backoffDelayMs } from './backoff';
-import { pullChanges } from './pull-changes';
-import { pushOutbox, SyncHttpError } from './push-outbox';
 
 /**
  * The phone's sync loop: push the outbox, then pull changes. It runs on start, when the phone comes online,
@@ -44,6 +41,13 @@ async function runOnce(): Promise<void> {
   if (state.needsSignIn) return;
   const db = localDb();
   try {
+    // Loaded the first time a sync runs, after the page has painted: no screen needs this code to render, and the
+    // service worker precaches the chunks, so it loads offline too.
+    const [{ pushOutbox }, { pullChanges }, { refreshOfflineLaws }] = await Promise.all([
+      import('./push-outbox'),
+      import('./pull-changes'),
+      import('@/lib/local/laws'),
+    ]);
     set({ status: 'pushing', error: null });
     await pushOutbox(db);
     set({ status: 'pulling' });
@@ -52,7 +56,8 @@ async function runOnce(): Promise<void> {
     attempt = 0;
     set({ status: 'idle' });
   } catch (error) {
-    if (error instanceof SyncHttpError && error.status === 401) return set({ status: 'error', needsSignIn: true, error: error.message });
+    if (error instanceof Error && error.name === 'SyncHttpError' && (error as Error & { status?: number }).status === 401)
+      return set({ status: 'error', needsSignIn: true, error: error.message });
     const offline = !navigator.onLine || error instanceof TypeError;
     set({ status: offline ? 'offline' : 'error', error: error instanceof Error ? error.message : String(error) });
     attempt++;

@@ -10,7 +10,11 @@ import { toBatches } from './batches';
  * Background Sync, so it touches nothing but Dexie and fetch.
  */
 export class SyncHttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  override readonly name = 'SyncHttpError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -31,7 +35,10 @@ export async function pushOutbox(db: PufaDB, fetchFn: typeof fetch = fetch, orig
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ deviceId: device, ops: batch.map(({ id, seq, type, payload, createdAt }) => ({ id, seq, type, payload, createdAt })) }),
+      body: JSON.stringify({
+        deviceId: device,
+        ops: batch.map(({ id, seq, type, payload, createdAt }) => ({ id, seq, type, payload, createdAt })),
+      }),
     });
     if (!response.ok) {
       const body = (await response.json().catch(() => ({}))) as { error?: string };

@@ -17,9 +17,7 @@ export const pushRequestSchema = z.object({
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export type OpResult =
-  | { id: string; status: 'applied' }
-  | { id: string; status: 'duplicate' }
-  | { id: string; status: 'rejected'; reason: string };
+  { id: string; status: 'applied' } | { id: string; status: 'duplicate' } | { id: string; status: 'rejected'; reason: string };
 
 export interface PushResponse {
   results: OpResult[];

@@ -7,7 +7,9 @@ import type { Trx } from './client';
  * never skips a row that commits late.
  */
 export async function nextChangeSeq(trx: Trx): Promise<number> {
-  const result = await sql<{ value: number | string }>`update ${sql.table('changeCounter')} set value = value + 1 where id = 1 returning value`.execute(trx);
+  const result = await sql<{
+    value: number | string;
+  }>`update ${sql.table('changeCounter')} set value = value + 1 where id = 1 returning value`.execute(trx);
   const row = result.rows[0];
   if (!row) throw new Error('changeCounter row missing: run the migrations');
   return Number(row.value);

@@ -57,7 +57,6 @@ export async function writeTransaction<T>(handle: DbHandle, fn: (trx: Trx) => Pr
   });
 }
 
-
 /** SQLite binds no Date or boolean: store them as ISO text and 0/1, as better-auth does on SQLite. */
 function toSqliteValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();

@@ -27,10 +27,14 @@ export async function migrate(handle: DbHandle): Promise<string[]> {
     await db.transaction().execute(async (trx) => {
       // Serialise concurrent migrators on PostgreSQL (several app servers starting at once).
       if (kind === 'postgres') await sql`select pg_advisory_xact_lock(20260101)`.execute(trx);
-      const done = await sql<{ name: string }>`select name from ${sql.table('schemaMigration')} where name = ${migration.name}`.execute(trx);
+      const done = await sql<{ name: string }>`select name from ${sql.table('schemaMigration')} where name = ${migration.name}`.execute(
+        trx,
+      );
       if (done.rows.length > 0) return;
       await migration.up(trx as never, kind);
-      await sql`insert into ${sql.table('schemaMigration')} (name, "appliedAt") values (${migration.name}, ${new Date().toISOString()})`.execute(trx);
+      await sql`insert into ${sql.table('schemaMigration')} (name, "appliedAt") values (${migration.name}, ${new Date().toISOString()})`.execute(
+        trx,
+      );
       applied.push(migration.name);
     });
   }

@@ -16,15 +16,51 @@ export async function pullChanges(handle: DbHandle, userId: string, cursor: numb
     db.selectFrom('module').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('lesson').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('studyTask').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
-    db.selectFrom('lessonProgress').selectAll().where('userId', '=', userId).where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
+    db
+      .selectFrom('lessonProgress')
+      .selectAll()
+      .where('userId', '=', userId)
+      .where('changeSeq', '>', cursor)
+      .where('changeSeq', '<=', upTo)
+      .execute(),
     pullQuizChanges(db, userId, cursor, upTo),
   ]);
   return {
     cursor: upTo,
-    modules: modules.map((m) => ({ id: m.id, slug: m.slug, sortOrder: m.sortOrder, theme: m.theme, title: { zh: m.titleZh, en: m.titleEn }, summary: { zh: m.summaryZh, en: m.summaryEn } })),
-    lessons: lessons.map((l) => ({ id: l.id, slug: l.slug, moduleId: l.moduleId, sortOrder: l.sortOrder, title: l.title, titleEn: l.titleEn, minutes: l.minutes, body: l.body, cites: JSON.parse(l.cites) as Citation[] })),
-    tasks: tasks.map((t) => ({ id: t.id, weekStart: t.weekStart, lessonId: t.lessonId, moduleId: t.moduleId, roles: JSON.parse(t.roles) as Role[], orgUnitIds: JSON.parse(t.orgUnitIds) as string[], note: t.note })),
-    progress: progress.map((p) => ({ lessonId: p.lessonId, openedAt: p.openedAt, completedAt: p.completedAt, secondsSpent: p.secondsSpent })),
+    modules: modules.map((m) => ({
+      id: m.id,
+      slug: m.slug,
+      sortOrder: m.sortOrder,
+      theme: m.theme,
+      title: { zh: m.titleZh, en: m.titleEn },
+      summary: { zh: m.summaryZh, en: m.summaryEn },
+    })),
+    lessons: lessons.map((l) => ({
+      id: l.id,
+      slug: l.slug,
+      moduleId: l.moduleId,
+      sortOrder: l.sortOrder,
+      title: l.title,
+      titleEn: l.titleEn,
+      minutes: l.minutes,
+      body: l.body,
+      cites: JSON.parse(l.cites) as Citation[],
+    })),
+    tasks: tasks.map((t) => ({
+      id: t.id,
+      weekStart: t.weekStart,
+      lessonId: t.lessonId,
+      moduleId: t.moduleId,
+      roles: JSON.parse(t.roles) as Role[],
+      orgUnitIds: JSON.parse(t.orgUnitIds) as string[],
+      note: t.note,
+    })),
+    progress: progress.map((p) => ({
+      lessonId: p.lessonId,
+      openedAt: p.openedAt,
+      completedAt: p.completedAt,
+      secondsSpent: p.secondsSpent,
+    })),
     ...quiz,
   };
 }

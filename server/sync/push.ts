@@ -20,7 +20,11 @@ const handlers: OpHandlers = { ...studyOps, ...quizOps };
 const crashAfterOps = Number(process.env.PUFA_TEST_CRASH_AFTER_OPS ?? 0);
 
 async function claimDevice(trx: Trx, deviceId: string, userId: string, now: string): Promise<void> {
-  await trx.insertInto('device').values({ id: deviceId, userId, lastSeq: 0, createdAt: now, lastSeenAt: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await trx
+    .insertInto('device')
+    .values({ id: deviceId, userId, lastSeq: 0, createdAt: now, lastSeenAt: now })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
   const device = await trx.selectFrom('device').select('userId').where('id', '=', deviceId).executeTakeFirstOrThrow();
   if (device.userId !== userId) throw new HttpError(403, '此设备已登记给其他用户 / this device is registered to another user');
 }

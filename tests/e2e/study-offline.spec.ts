@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { serverDb, signIn, waitForOfflineReady } from './helpers';
 
-test('a cadre completes an assigned lesson offline; after a reload it is still there, and online it counts once', async ({ page, context }) => {
+test('a cadre completes an assigned lesson offline; after a reload it is still there, and online it counts once', async ({
+  page,
+  context,
+}) => {
   await signIn(page, '13800000003');
   const tasks = page.getByRole('region', { name: '本周学法任务' });
   const assigned = tasks.getByRole('link').first();
@@ -30,9 +33,13 @@ test('a cadre completes an assigned lesson offline; after a reload it is still t
   const db = serverDb();
   try {
     const user = db.prepare('select id from user where username = ?').get('13800000003') as { id: string };
-    const completions = db.prepare("select count(*) as n from studyEvent where userId = ? and lessonId = ? and kind = 'complete'").get(user.id, lessonId) as { n: number };
+    const completions = db
+      .prepare("select count(*) as n from studyEvent where userId = ? and lessonId = ? and kind = 'complete'")
+      .get(user.id, lessonId) as { n: number };
     expect(completions.n).toBe(1);
-    const progress = db.prepare('select completedAt from lessonProgress where userId = ? and lessonId = ?').get(user.id, lessonId) as { completedAt: string | null };
+    const progress = db.prepare('select completedAt from lessonProgress where userId = ? and lessonId = ?').get(user.id, lessonId) as {
+      completedAt: string | null;
+    };
     expect(progress.completedAt).not.toBeNull();
   } finally {
     db.close();

@@ -30,7 +30,11 @@ describe.each(dbKinds)('sync on %s', (kind) => {
   });
 
   const push = (cookie: string, body: unknown) =>
-    fetch(`${server.url}/api/sync/push`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(`${server.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 
   async function recordsFor(ids: string[]) {
     const events = await server.db.db.selectFrom('studyEvent').select('id').where('id', 'in', ids).execute();
@@ -57,7 +61,10 @@ describe.each(dbKinds)('sync on %s', (kind) => {
     expect(b.status).toBe(200);
     const results = [...(await a.json()).results, ...(await b.json()).results] as { id: string; status: string }[];
     for (const op of body.ops) {
-      const statuses = results.filter((r) => r.id === op.id).map((r) => r.status).sort();
+      const statuses = results
+        .filter((r) => r.id === op.id)
+        .map((r) => r.status)
+        .sort();
       expect(statuses).toEqual(['applied', 'duplicate']);
     }
     expect(await recordsFor(body.ops.map((o) => o.id))).toEqual({ events: 50, receipts: 50 });
@@ -124,7 +131,8 @@ describe.each(dbKinds)('sync on %s', (kind) => {
   });
 
   it('pulls content and only its own progress by cursor, and an old cursor catches up in one pull', async () => {
-    const pull = async (cookie: string, cursor: number) => (await fetch(`${server.url}/api/sync/pull?cursor=${cursor}`, { headers: { Cookie: cookie } })).json();
+    const pull = async (cookie: string, cursor: number) =>
+      (await fetch(`${server.url}/api/sync/pull?cursor=${cursor}`, { headers: { Cookie: cookie } })).json();
     const all = await pull(villager, 0);
     expect(all.lessons.length).toBeGreaterThanOrEqual(50);
     expect(all.modules.length).toBeGreaterThanOrEqual(10);

@@ -15,13 +15,30 @@ describe.each(dbKinds)('users on %s', (kind) => {
   });
 
   const create = (cookie: string, body: unknown) =>
-    fetch(`${server.url}/api/users`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify(body) });
-  const valid = { phone: '13912345678', password: 'Cun-Min-2026', name: '赵四', role: 'villager', orgUnitId: 'org-v02-h1', legalLiterate: true, legalLiterateSince: '2025-03-01' };
+    fetch(`${server.url}/api/users`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      body: JSON.stringify(body),
+    });
+  const valid = {
+    phone: '13912345678',
+    password: 'Cun-Min-2026',
+    name: '赵四',
+    role: 'villager',
+    orgUnitId: 'org-v02-h1',
+    legalLiterate: true,
+    legalLiterateSince: '2025-03-01',
+  };
 
   it('creates a 法律明白人 who can then sign in', async () => {
     const res = await create(admin, valid);
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ phone: '13912345678', role: 'villager', legalLiterate: true, legalLiterateSince: '2025-03-01' });
+    expect(await res.json()).toMatchObject({
+      phone: '13912345678',
+      role: 'villager',
+      legalLiterate: true,
+      legalLiterateSince: '2025-03-01',
+    });
     expect(await login(server.url, '13912345678', 'Cun-Min-2026')).toMatch(/session_token/);
   });
 
@@ -51,16 +68,33 @@ describe.each(dbKinds)('users on %s', (kind) => {
     const villager = await login(server.url, '13800000004');
     expect((await fetch(`${server.url}/api/me`, { headers: { Cookie: villager } })).status).toBe(200);
     const me = await (await fetch(`${server.url}/api/me`, { headers: { Cookie: villager } })).json();
-    const res = await fetch(`${server.url}/api/users/${me.id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', Cookie: admin }, body: JSON.stringify({ disabled: true }) });
+    const res = await fetch(`${server.url}/api/users/${me.id}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Cookie: admin },
+      body: JSON.stringify({ disabled: true }),
+    });
     expect(res.status).toBe(200);
     expect((await fetch(`${server.url}/api/me`, { headers: { Cookie: villager } })).status).toBe(401);
-    const again = await fetch(`${server.url}/api/auth/sign-in/username`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: '13800000004', password: 'Pufa-demo-2026' }) });
+    const again = await fetch(`${server.url}/api/auth/sign-in/username`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: '13800000004', password: 'Pufa-demo-2026' }),
+    });
     expect(again.ok).toBe(false);
-    await fetch(`${server.url}/api/users/${me.id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', Cookie: admin }, body: JSON.stringify({ disabled: false }) });
+    await fetch(`${server.url}/api/users/${me.id}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Cookie: admin },
+      body: JSON.stringify({ disabled: false }),
+    });
   });
 
   it('locks an account after five wrong passwords', async () => {
-    const attempt = () => fetch(`${server.url}/api/auth/sign-in/username`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: '13800000005', password: 'Wrong-pass-1' }) });
+    const attempt = () =>
+      fetch(`${server.url}/api/auth/sign-in/username`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: '13800000005', password: 'Wrong-pass-1' }),
+      });
     for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401);
     const locked = await attempt();
     expect(locked.status).toBe(403);
@@ -69,7 +103,11 @@ describe.each(dbKinds)('users on %s', (kind) => {
 
   it('logs out on the server: the old cookie no longer works', async () => {
     const cookie = await login(server.url, '13800000002');
-    const out = await fetch(`${server.url}/api/auth/sign-out`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: server.url }, body: '{}' });
+    const out = await fetch(`${server.url}/api/auth/sign-out`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: server.url },
+      body: '{}',
+    });
     expect(out.ok).toBe(true);
     expect((await fetch(`${server.url}/api/me`, { headers: { Cookie: cookie } })).status).toBe(401);
   });

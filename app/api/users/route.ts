@@ -5,7 +5,11 @@ import { ready } from '@/server/db';
 import { HttpError, handle, json, readJson, requireSameOrigin, requireUser } from '@/server/http';
 import { createUser, listUsers } from '@/server/users';
 
-const listQuery = z.object({ page: z.coerce.number().int().min(1).default(1), q: z.string().trim().max(40).optional(), role: z.enum(ROLES).optional() });
+const listQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  q: z.string().trim().max(40).optional(),
+  role: z.enum(ROLES).optional(),
+});
 
 export const GET = handle(async (request: Request) => {
   await requireUser(request, ['admin']);

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { RankingTable, type RankingRow } from '@/components/quiz/exam-ranking';

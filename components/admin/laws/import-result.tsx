@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/client';
 import { Link } from '@/lib/i18n/navigation';
 import { articleHref } from '@/lib/laws/links';
 import type { LawImportResult } from '@/lib/laws/types';

@@ -15,7 +15,8 @@ export type DbKind = 'sqlite' | 'postgres';
 export const DEMO_PASSWORD = 'Pufa-demo-2026';
 
 export const dbKinds: DbKind[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
-if (!process.env.TEST_DATABASE_URL) console.warn('TEST_DATABASE_URL is not set: PostgreSQL integration tests are skipped (npm test starts PostgreSQL and sets it).');
+if (!process.env.TEST_DATABASE_URL)
+  console.warn('TEST_DATABASE_URL is not set: PostgreSQL integration tests are skipped (npm test starts PostgreSQL and sets it).');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -69,7 +70,10 @@ export async function startTestServer(kind: DbKind): Promise<TestServer> {
     BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
     ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
   };
-  execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/setup-db.mts'], { env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '' }, stdio: 'pipe' });
+  execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/setup-db.mts'], {
+    env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '' },
+    stdio: 'pipe',
+  });
   const db = openDatabase({ databaseUrl: pgdb?.url, dataDir });
   let child: ChildProcess | undefined;
   let exit: Promise<void> = Promise.resolve();

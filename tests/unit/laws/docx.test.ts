@@ -21,7 +21,10 @@ async function sampleDocx(): Promise<Uint8Array> {
           new Paragraph({}),
           p('第一章\u3000总\u3000\u3000则'),
           // tab stops in the paragraph properties must not turn into tab characters
-          new Paragraph({ tabStops: [{ type: TabStopType.LEFT, position: 2000 }], children: [new TextRun('第一条\u3000为了测试<&>，制定本法。')] }),
+          new Paragraph({
+            tabStops: [{ type: TabStopType.LEFT, position: 2000 }],
+            children: [new TextRun('第一条\u3000为了测试<&>，制定本法。')],
+          }),
           new Paragraph({ children: [new TextRun({ children: ['第二条', new Tab(), '第一款。'] })] }),
           new Paragraph({ children: [new TextRun('第二款第一句。'), new TextRun({ text: '第三款。', break: 1 })] }),
           p('第二章\u3000附\u3000\u3000则'),

@@ -4,15 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleLabel, CN_NUMERAL_CHARS } from '../../../lib/laws/cn-numerals';
 import type { ParsedLaw } from '../../../lib/laws/parse';
-import {
-  LAWS_DIR,
-  LAWS_MISSING_MESSAGE,
-  lawFileNames,
-  lawsAvailable,
-  loadLawFiles,
-  loadOfficialLaws,
-  readLawFile,
-} from './official-laws';
+import { LAWS_DIR, LAWS_MISSING_MESSAGE, lawFileNames, lawsAvailable, loadLawFiles, loadOfficialLaws, readLawFile } from './official-laws';
 
 const available = lawsAvailable();
 if (!available) console.warn(LAWS_MISSING_MESSAGE);
@@ -43,7 +35,11 @@ describe.skipIf(!available)('official law texts in ../shared/laws', () => {
   const article = (fileName: string, n: number) => law(fileName).articles.find((a) => a.number === n);
 
   it('has a README row for every file and a file for every row', () => {
-    expect(readmeTable().map((r) => r.file).sort()).toEqual(lawFileNames());
+    expect(
+      readmeTable()
+        .map((r) => r.file)
+        .sort(),
+    ).toEqual(lawFileNames());
     expect(lawFileNames()).toHaveLength(28);
   });
 
@@ -52,7 +48,9 @@ describe.skipIf(!available)('official law texts in ../shared/laws', () => {
     expect(articles).toHaveLength(count);
     expect(articles.map((a) => a.number)).toEqual(Array.from({ length: count }, (_, k) => first + k));
     expect(articles.every((a) => a.label === articleLabel(a.number) && a.paragraphs.length > 0)).toBe(true);
-    const counted = readLawFile(file).split('\n').filter((l) => README_ARTICLE_RE.test(l)).length;
+    const counted = readLawFile(file)
+      .split('\n')
+      .filter((l) => README_ARTICLE_RE.test(l)).length;
     expect(counted).toBe(count);
   });
 
@@ -112,7 +110,14 @@ describe.skipIf(!available)('official law texts in ../shared/laws', () => {
     expect(law('xianfa.md').title).toBe('中华人民共和国宪法');
     expect(law('xinfang-gongzuo-tiaoli.md').shortTitle).toBe('信访工作条例');
     expect(files.filter((f) => f.law.shortTitle === '民法典').map((f) => f.law.part)).toEqual([
-      '总则', '物权编', '合同编', '人格权编', '婚姻家庭编', '继承编', '侵权责任编', '附则',
+      '总则',
+      '物权编',
+      '合同编',
+      '人格权编',
+      '婚姻家庭编',
+      '继承编',
+      '侵权责任编',
+      '附则',
     ]);
     expect(law('minfadian-5-hunyin-jiating.md').versionDate).toBe('2020-05-28');
     expect(law('minfadian-2-wuquan.md').versionDate).toBe('2021-01-01');

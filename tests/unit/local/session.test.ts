@@ -4,10 +4,23 @@ import { enqueueOp } from '@/lib/local/outbox';
 import { PendingForOtherUser, ProfileFetchError, refreshProfile } from '@/lib/local/session';
 import { freshDb } from './fresh-db';
 
-const me = (id: string, name: string) => ({ id, name, phone: '13800000003', role: 'cadre', orgUnitId: 'org-v01', orgUnitName: '东山村', orgPath: ['org-county', 'org-town', 'org-v01'], legalLiterate: false, legalLiterateSince: null });
+const me = (id: string, name: string) => ({
+  id,
+  name,
+  phone: '13800000003',
+  role: 'cadre',
+  orgUnitId: 'org-v01',
+  orgUnitName: '东山村',
+  orgPath: ['org-county', 'org-town', 'org-v01'],
+  legalLiterate: false,
+  legalLiterateSince: null,
+});
 
 function serve(body: unknown, status = 200) {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })),
+  );
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -37,7 +50,9 @@ describe('refreshProfile', () => {
     const db = freshDb();
     serve(me('u1', '王建国'));
     await refreshProfile(db);
-    await db.transaction('rw', [db.outbox, db.settings], () => enqueueOp(db, 'study.complete', { lessonId: 'l1', at: new Date().toISOString() }, 'l1'));
+    await db.transaction('rw', [db.outbox, db.settings], () =>
+      enqueueOp(db, 'study.complete', { lessonId: 'l1', at: new Date().toISOString() }, 'l1'),
+    );
     serve(me('u2', '张秀英'));
     const error = await refreshProfile(db).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PendingForOtherUser);

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PufaDB } from '@/lib/local/db';
-import { applyAttemptResults, savePaper, startAttempt, saveExamAnswer, submitAttempt } from '@/lib/local/exam';
+import { savePaper, startAttempt, saveExamAnswer, submitAttempt } from '@/lib/local/exam';
+import { applyAttemptResults } from '@/lib/local/exam-results';
 import { ensureDailySet, recordPracticeAnswer } from '@/lib/local/quiz';
 import { localDate } from '@/lib/quiz/daily';
 import type { ExamSummary, PracticeQuestion } from '@/lib/quiz/types';

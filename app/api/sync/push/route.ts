@@ -9,6 +9,7 @@ export const POST = handle(async (request: Request) => {
   requireSameOrigin(request);
   const user = await requireUser(request);
   const body = await readJson(request, pushRequestSchema, MAX_PUSH_BYTES);
-  if (body.ops.length > MAX_PUSH_OPS) throw new HttpError(413, `一次最多推送 ${MAX_PUSH_OPS} 项操作 / at most ${MAX_PUSH_OPS} ops per push`);
+  if (body.ops.length > MAX_PUSH_OPS)
+    throw new HttpError(413, `一次最多推送 ${MAX_PUSH_OPS} 项操作 / at most ${MAX_PUSH_OPS} ops per push`);
   return json(await pushOps(await ready(), user.id, body));
 });
