@@ -29,14 +29,23 @@ npx eslint --max-warnings 0 .
 step "format (prettier --check)"
 npx prettier --check . --log-level warn
 
+# Test output is kept so the run can end with one line that counts every test.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
 step "unit tests (vitest)"
-npx vitest run tests/unit
+npx vitest run tests/unit 2>&1 | tee -a "$log"
 
 step "production build (next build && serwist build)"
 npm run build --silent
 
 step "server integration tests on SQLite and PostgreSQL (vitest)"
-npx vitest run tests/integration
+npx vitest run tests/integration 2>&1 | tee -a "$log"
 
 step "end-to-end tests in Chromium (playwright)"
-npx playwright test
+npx playwright test 2>&1 | tee -a "$log"
+
+plain=$(sed 's/\x1b\[[0-9;]*m//g' "$log")
+vitest_passed=$(printf '%s\n' "$plain" | awk '$1 == "Tests" && $3 == "passed" { n += $2 } END { print n + 0 }')
+e2e_passed=$(printf '%s\n' "$plain" | sed -n 's/^ *\([0-9][0-9]*\) passed (.*/\1/p' | tail -n 1)
+printf '\nall: %s passed, 0 failed\n' "$(( ${vitest_passed:-0} + ${e2e_passed:-0} ))"
