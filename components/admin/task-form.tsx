@@ -7,16 +7,16 @@ import { Card } from '@/components/ui/card';
 import { Field, Select, TextInput } from '@/components/ui/field';
 import { api, ApiError } from '@/lib/api-client';
 import { localDb } from '@/lib/local/db';
-import { ROLES, type Role } from '@/lib/roles';
+import type { Role } from '@/lib/roles';
 import { weekStartOf } from '@/lib/study/week';
 import { syncNow } from '@/lib/sync/engine';
 import { createTaskSchema } from '@/lib/validations/study';
-import { OrgSelect, type OrgOption } from './org-select';
+import { AudienceFields } from './audience-fields';
+import type { OrgOption } from './org-select';
 
 /** Assigns a lesson or a whole module to roles in org units for one week. */
 export function TaskForm({ units }: { units: OrgOption[] }) {
   const t = useTranslations('admin');
-  const tr = useTranslations('roles');
   const locale = useLocale();
   const content = useLiveQuery(async () => ({
     modules: await localDb().modules.orderBy('sortOrder').toArray(),
@@ -95,34 +95,13 @@ export function TaskForm({ units }: { units: OrgOption[] }) {
             </Select>
           </div>
         </Field>
-        <fieldset className="flex flex-col gap-1">
-          <legend className="font-medium">{t('roles')}</legend>
-          {ROLES.map((r) => (
-            <label key={r} className="flex min-h-11 items-center gap-2">
-              <input
-                type="checkbox"
-                className="h-5 w-5"
-                checked={form.roles.includes(r)}
-                onChange={(e) => setForm({ ...form, roles: e.target.checked ? [...form.roles, r] : form.roles.filter((x) => x !== r) })}
-              />
-              {tr(r)}
-            </label>
-          ))}
-          {errors.roles ? (
-            <span role="alert" className="text-sm text-red-700">
-              {errors.roles}
-            </span>
-          ) : null}
-        </fieldset>
-        <Field label={t('orgUnits')} error={errors.orgUnitIds}>
-          <OrgSelect
-            name="orgUnitIds"
-            multiple
-            units={units}
-            value={form.orgUnitIds}
-            onChange={(v) => setForm({ ...form, orgUnitIds: v as string[] })}
-          />
-        </Field>
+        <AudienceFields
+          roles={form.roles}
+          orgUnitIds={form.orgUnitIds}
+          units={units}
+          errors={errors}
+          onChange={(a) => setForm({ ...form, ...a })}
+        />
         <Field label={t('note')} error={errors.note}>
           <TextInput value={form.note} maxLength={200} onChange={(e) => setForm({ ...form, note: e.target.value })} />
         </Field>

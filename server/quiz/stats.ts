@@ -1,5 +1,6 @@
 import 'server-only';
-import { countedAttempt, questionStats, scoreDistribution, type QuestionStats } from '@/lib/quiz/stats';
+import { countedAttempt, questionStats, scoreDistribution } from '@/lib/quiz/stats';
+import type { ExamStats, UnitRow } from '@/lib/quiz/stats-types';
 import type { ExamSummary } from '@/lib/quiz/types';
 import { isRole } from '@/lib/roles';
 import type { Db } from '../db/client';
@@ -10,29 +11,6 @@ import { inAudience, requireExam, toExamSummary } from './exams';
  * An exam's statistics for administrators: participation by org unit, pass rate, score distribution, per-question
  * facility and discrimination (over each person's counted attempt), and the village ranking. No names leave here.
  */
-export interface UnitRow {
-  orgUnitId: string;
-  name: string;
-  level: string;
-  audience: number;
-  participants: number;
-  passed: number;
-  averageScore: number | null;
-}
-
-export interface ExamStats {
-  exam: ExamSummary;
-  audience: number;
-  participants: number;
-  attempts: number;
-  passed: number;
-  averageScore: number | null;
-  distribution: number[];
-  byUnit: UnitRow[];
-  ranking: UnitRow[];
-  questions: (QuestionStats & { stem: string; type: string })[];
-}
-
 const mean = (xs: number[]) => (xs.length ? Math.round((10 * xs.reduce((a, b) => a + b, 0)) / xs.length) / 10 : null);
 
 export async function examStats(db: Db, examId: string): Promise<ExamStats> {

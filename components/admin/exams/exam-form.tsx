@@ -1,13 +1,14 @@
 'use client';
+import { AudienceFields } from '../audience-fields';
 import { useTranslations } from '@/lib/i18n/client';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Select, TextInput } from '@/components/ui/field';
 import { api, ApiError } from '@/lib/api-client';
-import { ROLES, type Role } from '@/lib/roles';
+import type { Role } from '@/lib/roles';
 import { createExamSchema } from '@/lib/validations/quiz';
-import { OrgSelect, type OrgOption } from '../org-select';
+import type { OrgOption } from '../org-select';
 import { PaperField, type ExamBank, type PaperInput } from './paper-field';
 
 const toLocalInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
@@ -16,7 +17,6 @@ const fromLocalInput = (s: string) => (s ? new Date(s).toISOString() : '');
 /** Creates a formal exam: audience, window, time limit, pass mark, attempts, counting rule, review, and the paper. */
 export function ExamForm({ units, bank, onCreated }: { units: OrgOption[]; bank: ExamBank; onCreated: () => void }) {
   const t = useTranslations('examAdmin');
-  const tr = useTranslations('roles');
   const now = new Date();
   const [form, setForm] = useState({
     title: '',
@@ -74,34 +74,7 @@ export function ExamForm({ units, bank, onCreated }: { units: OrgOption[]; bank:
         <Field label={t('description')} error={errors.description}>
           <TextInput value={form.description} maxLength={500} onChange={(e) => set({ description: e.target.value })} />
         </Field>
-        <fieldset className="flex flex-col gap-1">
-          <legend className="font-medium">{t('roles')}</legend>
-          {ROLES.map((r) => (
-            <label key={r} className="flex min-h-11 items-center gap-2">
-              <input
-                type="checkbox"
-                className="h-5 w-5"
-                checked={form.roles.includes(r)}
-                onChange={(e) => set({ roles: e.target.checked ? [...form.roles, r] : form.roles.filter((x) => x !== r) })}
-              />
-              {tr(r)}
-            </label>
-          ))}
-          {errors.roles ? (
-            <span role="alert" className="text-sm text-red-700">
-              {errors.roles}
-            </span>
-          ) : null}
-        </fieldset>
-        <Field label={t('orgUnits')} error={errors.orgUnitIds}>
-          <OrgSelect
-            name="orgUnitIds"
-            multiple
-            units={units}
-            value={form.orgUnitIds}
-            onChange={(v) => set({ orgUnitIds: v as string[] })}
-          />
-        </Field>
+        <AudienceFields roles={form.roles} orgUnitIds={form.orgUnitIds} units={units} errors={errors} onChange={(a) => set(a)} />
         <Field label={t('opensAt')} error={errors.opensAt}>
           <TextInput type="datetime-local" value={form.opensAt} onChange={(e) => set({ opensAt: e.target.value })} />
         </Field>

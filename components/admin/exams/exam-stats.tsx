@@ -8,21 +8,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { useOnlineStatus } from '@/hooks/use-online-status';
 import { api, ApiError } from '@/lib/api-client';
 import { Link } from '@/lib/i18n/navigation';
-import type { ExamSummary } from '@/lib/quiz/types';
+import type { ExamStats as Stats } from '@/lib/quiz/stats-types';
 import { QuestionStatsTable, type QuestionRow } from './question-stats-table';
-
-interface Stats {
-  exam: ExamSummary;
-  audience: number;
-  participants: number;
-  attempts: number;
-  passed: number;
-  averageScore: number | null;
-  distribution: number[];
-  byUnit: (RankingRow & { level: string; passed: number })[];
-  ranking: RankingRow[];
-  questions: QuestionRow[];
-}
 
 const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : '—');
 
