@@ -1,7 +1,6 @@
 import 'server-only';
 import { countedAttempt, questionStats, scoreDistribution } from '@/lib/quiz/stats';
 import type { ExamStats, UnitRow } from '@/lib/quiz/stats-types';
-import type { ExamSummary } from '@/lib/quiz/types';
 import { isRole } from '@/lib/roles';
 import type { Db } from '../db/client';
 import { ancestorIds } from '../org';

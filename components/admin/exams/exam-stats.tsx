@@ -2,14 +2,14 @@
 import { useTranslations } from '@/lib/i18n/client';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { RankingTable, type RankingRow } from '@/components/quiz/exam-ranking';
+import { RankingTable } from '@/components/quiz/exam-ranking';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useOnlineStatus } from '@/hooks/use-online-status';
 import { api, ApiError } from '@/lib/api-client';
 import { Link } from '@/lib/i18n/navigation';
 import type { ExamStats as Stats } from '@/lib/quiz/stats-types';
-import { QuestionStatsTable, type QuestionRow } from './question-stats-table';
+import { QuestionStatsTable } from './question-stats-table';
 
 const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : '—');
 
