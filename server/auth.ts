@@ -24,6 +24,9 @@ function createAuth() {
     secret: e.BETTER_AUTH_SECRET,
     baseURL: e.BETTER_AUTH_URL,
     database: { db: handle.db, type: handle.kind },
+    // The app is opened by whatever address reaches it (127.0.0.1, a LAN address from a phone, a county domain), so
+    // the origin a request came to is trusted; a cross-site request carries another site's Origin and is refused.
+    trustedOrigins: (request) => [sameSiteOrigin(request), e.BETTER_AUTH_URL],
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
@@ -85,6 +88,13 @@ function createAuth() {
       nextCookies(),
     ],
   });
+}
+
+function sameSiteOrigin(request: Request | undefined): string | undefined {
+  const host = request?.headers.get('x-forwarded-host') ?? request?.headers.get('host');
+  if (!host) return undefined;
+  const proto = request?.headers.get('x-forwarded-proto') ?? new URL(request!.url).protocol.replace(':', '');
+  return `${proto}://${host}`;
 }
 
 type Auth = ReturnType<typeof createAuth>;

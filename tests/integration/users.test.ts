@@ -112,3 +112,30 @@ describe.each(dbKinds)('users on %s', (kind) => {
     expect((await fetch(`${server.url}/api/me`, { headers: { Cookie: cookie } })).status).toBe(401);
   });
 });
+
+describe.each(dbKinds)('sign-in origins on %s', (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const signIn = (origin: string) =>
+    fetch(`${server.url}/api/auth/sign-in/username`, {
+      method: 'POST',
+      // A browser that has visited /en carries the locale cookie, which makes better-auth check the Origin.
+      headers: { 'Content-Type': 'application/json', Cookie: 'NEXT_LOCALE=en', Origin: origin },
+      body: JSON.stringify({ username: '13800000003', password: 'Pufa-demo-2026' }),
+    });
+
+  it('accepts a sign-in from the address the app was opened by, with no BETTER_AUTH_URL set', async () => {
+    expect((await signIn(server.url)).status).toBe(200);
+  });
+
+  it('refuses a sign-in posted from another site', async () => {
+    const res = await signIn('https://evil.example');
+    expect(res.status).toBe(403);
+  });
+});

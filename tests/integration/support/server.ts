@@ -67,7 +67,6 @@ export async function startTestServer(kind: DbKind): Promise<TestServer> {
     DATA_DIR: dataDir,
     DEMO_PASSWORD,
     PORT: String(port),
-    BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
     ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
   };
   execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/setup-db.mts'], {
