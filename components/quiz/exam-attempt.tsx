@@ -7,7 +7,7 @@ import { saveExamAnswer, serverNow, submitAttempt } from '@/lib/local/exam';
 import type { LocalAttempt, LocalPaper } from '@/lib/quiz/local-types';
 import { deadlineOf } from '@/lib/quiz/time-rule';
 import type { ExamSummary } from '@/lib/quiz/types';
-import { syncSoon } from '@/lib/sync/engine';
+import { syncSoon } from '@/lib/sync/soon';
 import { QuestionCard } from './question-card';
 
 export interface ExamAttemptProps {

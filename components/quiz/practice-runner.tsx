@@ -8,7 +8,7 @@ import { localDb } from '@/lib/local/db';
 import { isQuotaError } from '@/lib/local/errors';
 import { recordPracticeAnswer, type AnswerMode } from '@/lib/local/quiz';
 import type { Response } from '@/lib/quiz/types';
-import { syncSoon } from '@/lib/sync/engine';
+import { syncSoon } from '@/lib/sync/soon';
 import { AnswerFeedback } from './answer-feedback';
 import { QuestionCard } from './question-card';
 

@@ -14,7 +14,7 @@ import { localDb } from '@/lib/local/db';
 import { isQuotaError } from '@/lib/local/errors';
 import { recordLessonCompleted, recordLessonOpened, recordReadingTime } from '@/lib/local/study';
 import { parseMarkdown, plainText } from '@/lib/markdown';
-import { syncSoon } from '@/lib/sync/engine';
+import { syncSoon } from '@/lib/sync/soon';
 import { Markdown } from './markdown';
 import { ReadAloud } from './read-aloud';
 

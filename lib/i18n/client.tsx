@@ -1,5 +1,5 @@
 'use client';
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 
 /**
  * Client-side messages without a formatting library: our catalogues use `{name}` placeholders and simple
@@ -18,7 +18,7 @@ export function I18nProvider({ locale, messages, children }: { locale: string; m
 
 function useI18n() {
   const context = useContext(I18nContext);
-  if (!context) throw new Error('I18nProvider is missing above this component');
+  if (!context) throw new Error('no I18nProvider');
   return context;
 }
 
@@ -35,8 +35,8 @@ function lookup(messages: Messages, path: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-const PLURAL = /\{(\w+),\s*plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
-const BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+const PLURAL = /\{(\w+),\s*plural,((?:\s*=?\w+\s*\{[^{}]*\})+)\s*\}/g;
+const BRANCH = /(=?\w+)\s*\{([^{}]*)\}/g;
 
 export function format(template: string, values: Values = {}, locale = 'zh'): string {
   const plural = template.replace(PLURAL, (whole, name: string, branches: string) => {
@@ -56,12 +56,10 @@ export interface Translate {
 
 export function useTranslations(namespace?: string): Translate {
   const { messages, locale } = useI18n();
-  const full = useCallback((key: string) => (namespace ? `${namespace}.${key}` : key), [namespace]);
-  return useMemo(() => {
-    const translate = (key: string, values?: Values) => {
-      const template = lookup(messages, full(key));
-      return template === undefined ? full(key) : format(template, values, locale);
-    };
-    return Object.assign(translate, { has: (key: string) => lookup(messages, full(key)) !== undefined });
-  }, [messages, full, locale]);
+  const full = (key: string) => (namespace ? `${namespace}.${key}` : key);
+  const translate = (key: string, values?: Values) => {
+    const template = lookup(messages, full(key));
+    return template === undefined ? full(key) : format(template, values, locale);
+  };
+  return Object.assign(translate, { has: (key: string) => lookup(messages, full(key)) !== undefined });
 }

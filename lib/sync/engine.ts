@@ -83,13 +83,9 @@ export function syncNow(): Promise<void> {
   return running;
 }
 
-/** After a local write: sync now when online, and ask the service worker to sync later if the browser can. */
-export function syncSoon(): void {
-  if (navigator.onLine) void syncNow();
-  else set({ status: 'offline' });
-  void navigator.serviceWorker?.ready
-    .then((reg) => (reg as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('pufa-push'))
-    .catch(() => undefined);
+/** Shows the offline state at once (a write made offline doesn't wait for the next sync attempt to say so). */
+export function markOffline(): void {
+  set({ status: 'offline' });
 }
 
 export function signedIn(): void {

@@ -15,7 +15,7 @@ export type DbKind = 'sqlite' | 'postgres';
 export const DEMO_PASSWORD = 'Pufa-demo-2026';
 
 export const dbKinds: DbKind[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
-if (!process.env.TEST_DATABASE_URL)
+if (!process.env.TEST_DATABASE_URL && process.env.VITEST)
   console.warn('TEST_DATABASE_URL is not set: PostgreSQL integration tests are skipped (npm test starts PostgreSQL and sets it).');
 
 async function freePort(): Promise<number> {
