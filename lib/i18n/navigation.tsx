@@ -1,26 +1,39 @@
 'use client';
-import NextLink from 'next/link';
 import { usePathname as useNextPathname, useRouter as useNextRouter } from 'next/navigation';
-import type { ComponentProps } from 'react';
+import type { AnchorHTMLAttributes, MouseEvent } from 'react';
 import { useLocale } from './client';
 import { routing } from './routing';
 
 /**
- * Locale-aware navigation for client components, in a few lines over next/link and next/navigation: hrefs are
- * written without the locale (`/study`) and get the current one (`/zh/study`) or the one asked for.
+ * Locale-aware navigation for client components over next/navigation: hrefs are written without the locale
+ * (`/study`) and get the current one (`/zh/study`) or the one asked for.
  */
 export function localizedHref(href: string, locale: string): string {
   if (!href.startsWith('/')) return href;
   return `/${locale}${href === '/' ? '' : href}`;
 }
 
-export function Link({
-  href,
-  locale,
-  ...props
-}: Omit<ComponentProps<typeof NextLink>, 'href' | 'locale'> & { href: string; locale?: string }) {
+export interface LinkProps extends Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> {
+  href: string;
+  locale?: string;
+}
+
+/**
+ * A plain anchor that navigates inside the app without a page load. Unlike next/link it never prefetches: every
+ * page is a static shell the service worker already holds, and the saved kilobytes matter on a cheap phone.
+ */
+export function Link({ href, locale, onClick, ...props }: LinkProps) {
   const current = useLocale();
-  return <NextLink href={localizedHref(href, locale ?? current)} {...props} />;
+  const router = useNextRouter();
+  const target = localizedHref(href, locale ?? current);
+  const navigate = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || props.target)
+      return;
+    event.preventDefault();
+    router.push(target);
+  };
+  return <a href={target} onClick={navigate} {...props} />;
 }
 
 /** The path without its locale prefix: `/zh/study/lesson` → `/study/lesson`, `/zh` → `/`. */
