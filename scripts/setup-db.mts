@@ -27,6 +27,8 @@ try {
     const stored = result.laws.filter((l) => l.status !== 'unchanged').length;
     console.log(`laws: ${result.laws.length} from ${lawsDir}, ${stored} new or changed`);
     for (const c of result.brokenCitations) console.warn(`  citation no longer resolves: ${c.source} ${c.id} → ${c.law}:${c.article}`);
+  } else if (!process.argv.includes('--no-laws')) {
+    console.log(`laws: ${lawsDir} not found; import official texts with npm run laws:import -- <file or folder> (see README)`);
   }
   if (!process.argv.includes('--no-demo')) {
     await seedDemo(handle, e.DEMO_PASSWORD);
