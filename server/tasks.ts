@@ -1,10 +1,25 @@
 import 'server-only';
 import { uuidv7 } from 'uuidv7';
 import type { CreateTaskInput } from '@/lib/validations/study';
+import type { Role } from '@/lib/roles';
 import type { StudyTaskRecord } from '@/lib/study/types';
 import { nextChangeSeq } from './db/changes';
 import { writeTransaction, type DbHandle } from './db/client';
+import type { StudyTaskTable } from './db/schema';
 import { HttpError } from './http';
+
+/** A task row as phones and the admin screen see it (audience lists are JSON text in the table). */
+export function toTaskRecord(t: StudyTaskTable): StudyTaskRecord {
+  return {
+    id: t.id,
+    weekStart: t.weekStart,
+    lessonId: t.lessonId,
+    moduleId: t.moduleId,
+    roles: JSON.parse(t.roles) as Role[],
+    orgUnitIds: JSON.parse(t.orgUnitIds) as string[],
+    note: t.note,
+  };
+}
 
 /** Creates a weekly study task; phones receive it on their next pull. */
 export async function createTask(handle: DbHandle, input: CreateTaskInput, createdBy: string): Promise<StudyTaskRecord> {
@@ -47,13 +62,5 @@ export async function createTask(handle: DbHandle, input: CreateTaskInput, creat
 export async function listTasks(handle: DbHandle, weekStart?: string) {
   let q = handle.db.selectFrom('studyTask').selectAll().orderBy('weekStart', 'desc').limit(100);
   if (weekStart) q = q.where('weekStart', '=', weekStart);
-  return (await q.execute()).map((t) => ({
-    id: t.id,
-    weekStart: t.weekStart,
-    lessonId: t.lessonId,
-    moduleId: t.moduleId,
-    roles: JSON.parse(t.roles) as string[],
-    orgUnitIds: JSON.parse(t.orgUnitIds) as string[],
-    note: t.note,
-  }));
+  return (await q.execute()).map(toTaskRecord);
 }

@@ -3,6 +3,7 @@ import { useTranslations } from '@/lib/i18n/client';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Select, TextInput } from '@/components/ui/field';
+import { fieldErrors } from '@/lib/validations/field-errors';
 import { api, ApiError } from '@/lib/api-client';
 import { ROLES, type Role } from '@/lib/roles';
 import { createUserSchema } from '@/lib/validations/user';
@@ -31,9 +32,7 @@ export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCre
     const input = { ...form, legalLiterateSince: form.legalLiterate ? form.legalLiterateSince || null : null };
     const parsed = createUserSchema.safeParse(input);
     if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
-      return setErrors(fields);
+      return setErrors(fieldErrors(parsed.error));
     }
     setErrors({});
     setBusy(true);

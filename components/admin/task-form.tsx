@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Select, TextInput } from '@/components/ui/field';
+import { fieldErrors } from '@/lib/validations/field-errors';
 import { api, ApiError } from '@/lib/api-client';
 import { localDb } from '@/lib/local/db';
 import type { Role } from '@/lib/roles';
@@ -45,10 +46,8 @@ export function TaskForm({ units }: { units: OrgOption[] }) {
     };
     const parsed = createTaskSchema.safeParse(input);
     if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
       setMessage(undefined);
-      return setErrors(fields);
+      return setErrors(fieldErrors(parsed.error));
     }
     setErrors({});
     try {
@@ -56,6 +55,7 @@ export function TaskForm({ units }: { units: OrgOption[] }) {
       setMessage(t('taskCreated'));
       void syncNow();
     } catch (error) {
+      if (error instanceof ApiError) setErrors(error.fields);
       setMessage(error instanceof ApiError ? error.message : String(error));
     }
   }

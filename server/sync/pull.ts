@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Citation, PullResponse } from '@/lib/study/types';
-import type { Role } from '@/lib/roles';
 import { currentChangeSeq } from '../db/changes';
 import type { DbHandle } from '../db/client';
 import { pullQuizChanges } from '../quiz/pull';
+import { toTaskRecord } from '../tasks';
 
 /**
  * Everything that changed since the cursor: all study content and tasks (they are not personal), and the user's
@@ -46,15 +46,7 @@ export async function pullChanges(handle: DbHandle, userId: string, cursor: numb
       body: l.body,
       cites: JSON.parse(l.cites) as Citation[],
     })),
-    tasks: tasks.map((t) => ({
-      id: t.id,
-      weekStart: t.weekStart,
-      lessonId: t.lessonId,
-      moduleId: t.moduleId,
-      roles: JSON.parse(t.roles) as Role[],
-      orgUnitIds: JSON.parse(t.orgUnitIds) as string[],
-      note: t.note,
-    })),
+    tasks: tasks.map(toTaskRecord),
     progress: progress.map((p) => ({
       lessonId: p.lessonId,
       openedAt: p.openedAt,

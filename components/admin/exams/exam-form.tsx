@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Select, TextInput } from '@/components/ui/field';
+import { fieldErrors } from '@/lib/validations/field-errors';
 import { api, ApiError } from '@/lib/api-client';
 import type { Role } from '@/lib/roles';
 import { createExamSchema } from '@/lib/validations/quiz';
@@ -46,10 +47,8 @@ export function ExamForm({ units, bank, onCreated }: { units: OrgOption[]; bank:
       paper,
     });
     if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
       setMessage(undefined);
-      return setErrors(fields);
+      return setErrors(fieldErrors(parsed.error));
     }
     setErrors({});
     try {
