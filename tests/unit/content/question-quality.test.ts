@@ -12,7 +12,7 @@ import { LAWS_MISSING_MESSAGE, lawsAvailable, loadOfficialLaws } from '../laws/o
 const CONTENT_DIR = path.resolve(process.cwd(), 'content');
 const QUESTIONS_DIR = path.join(CONTENT_DIR, 'questions');
 
-/** Limits from issue 14 ("Exam-grade questions"). */
+/** Limits from issue 14 ("Exam-grade questions"); the same 35 % bounds every other length rank and every position. */
 export const MAX_LONGEST_KEYED_SHARE = 0.35;
 export const MIN_MULTI_TWO_WRONG_SHARE = 0.8;
 
@@ -55,6 +55,23 @@ export function longestPickHit(q: Pick<Question, 'options' | 'answer'>): number 
   return 1 / options.filter((o) => chars(o) === longest).length;
 }
 
+/**
+ * The same for every length rank: entry k is how often a guesser who always picks the k-th longest option (ties in
+ * random order) hits the key. Entry 0 equals longestPickHit; a key that is always second-longest is as easy to guess.
+ */
+export function lengthRankHits(q: Pick<Question, 'options' | 'answer'>): number[] {
+  const options = q.options ?? [];
+  const key = Array.isArray(q.answer) ? q.answer[0] : undefined;
+  const hits = options.map(() => 0);
+  const keyed = key === undefined ? undefined : options[key];
+  if (keyed === undefined) return hits;
+  const sorted = options.map(chars).sort((a, b) => b - a);
+  const first = sorted.indexOf(chars(keyed));
+  const tied = sorted.filter((n) => n === chars(keyed)).length;
+  for (let k = first; k < first + tied; k++) hits[k] = 1 / tied;
+  return hits;
+}
+
 export function wrongOptions(q: Pick<Question, 'options' | 'answer'>): number {
   return (q.options?.length ?? 0) - (Array.isArray(q.answer) ? q.answer.length : 0);
 }
@@ -66,6 +83,10 @@ export interface BankFigures {
   /** expected hits of the longest-option guesser (ties shared), and their share of single-choice questions */
   longestKeyed: number;
   longestKeyedShare: number;
+  /** share of single-choice questions the k-th-longest guesser gets right, k = 0 (longest), 1, … */
+  lengthRankShares: number[];
+  /** share of single-choice questions keyed at option position k (A, B, C, …) */
+  positionShares: number[];
   multiple: number;
   twoOrMoreWrong: number;
   twoOrMoreWrongShare: number;
@@ -77,11 +98,21 @@ export function bankFigures(questions: Pick<Question, 'type' | 'options' | 'answ
   const strictlyLongestKeyed = single.filter((q) => longestPickHit(q) === 1).length;
   const longestKeyed = single.reduce((sum, q) => sum + longestPickHit(q), 0);
   const twoOrMoreWrong = multiple.filter((q) => wrongOptions(q) >= 2).length;
+  const share = (sums: number[]) => sums.map((x) => (single.length ? x / single.length : 0));
+  const rankSums: number[] = [];
+  const positionSums: number[] = [];
+  for (const q of single) {
+    lengthRankHits(q).forEach((h, k) => (rankSums[k] = (rankSums[k] ?? 0) + h));
+    const key = Array.isArray(q.answer) ? (q.answer[0] ?? 0) : 0;
+    positionSums[key] = (positionSums[key] ?? 0) + 1;
+  }
   return {
     single: single.length,
     strictlyLongestKeyed,
     longestKeyed,
     longestKeyedShare: single.length ? longestKeyed / single.length : 0,
+    lengthRankShares: share(Array.from(rankSums, (x) => x ?? 0)),
+    positionShares: share(Array.from(positionSums, (x) => x ?? 0)),
     multiple: multiple.length,
     twoOrMoreWrong,
     twoOrMoreWrongShare: multiple.length ? twoOrMoreWrong / multiple.length : 1,
@@ -236,11 +267,15 @@ describe('question bank quality', () => {
         `${all.length} questions in ${bank.length} files`,
         `single choice, keyed option strictly the longest: ${figures.strictlyLongestKeyed}/${figures.single} = ${((100 * figures.strictlyLongestKeyed) / figures.single).toFixed(1)} %`,
         `single choice, "pick the longest" guesser (ties shared) right: ${figures.longestKeyed.toFixed(1)}/${figures.single} = ${(100 * figures.longestKeyedShare).toFixed(1)} % (limit ${100 * MAX_LONGEST_KEYED_SHARE} %, chance with four options 25 %)`,
+        `single choice, "pick the k-th longest" guesser right, k = 1, 2, …: ${figures.lengthRankShares.map((x) => `${(100 * x).toFixed(1)} %`).join(', ')}`,
+        `single choice, key at position A, B, C, …: ${figures.positionShares.map((x) => `${(100 * x).toFixed(1)} %`).join(', ')}`,
         `multiple choice with two or more wrong options: ${figures.twoOrMoreWrong}/${figures.multiple} = ${(100 * figures.twoOrMoreWrongShare).toFixed(1)} % (at least ${100 * MIN_MULTI_TWO_WRONG_SHARE} %)`,
         ...perFile,
       ].join('\n'),
     );
     expect(figures.longestKeyedShare).toBeLessThanOrEqual(MAX_LONGEST_KEYED_SHARE);
+    for (const rankShare of figures.lengthRankShares) expect(rankShare).toBeLessThanOrEqual(MAX_LONGEST_KEYED_SHARE);
+    for (const positionShare of figures.positionShares) expect(positionShare).toBeLessThanOrEqual(MAX_LONGEST_KEYED_SHARE);
     expect(figures.twoOrMoreWrongShare).toBeGreaterThanOrEqual(MIN_MULTI_TWO_WRONG_SHARE);
   });
 
@@ -259,6 +294,11 @@ describe('question quality checks', () => {
     answer,
     explanation: '',
     basis: ['民法典:1'],
+  });
+
+  it('gives every length rank its share of a tie', () => {
+    expect(lengthRankHits(q(['甲乙丙', '丙丁', '戊'], [1]))).toEqual([0, 1, 0]);
+    expect(lengthRankHits(q(['甲乙', '丙丁', '戊', '己庚辛'], [0]))).toEqual([0, 0.5, 0.5, 0]);
   });
 
   it('shares a tie for longest among the tied options', () => {
@@ -281,6 +321,8 @@ describe('question quality checks', () => {
       strictlyLongestKeyed: 1,
       longestKeyed: 1.5,
       longestKeyedShare: 0.5,
+      lengthRankShares: [0.5, 1 / 3, 0.5 / 3],
+      positionShares: [2 / 3, 0, 1 / 3],
       multiple: 2,
       twoOrMoreWrong: 1,
       twoOrMoreWrongShare: 0.5,
