@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { articleKey, parseArticleKey } from '../../../lib/laws/article-ref';
 import { cnToInt, CN_NUMERAL_CHARS } from '../../../lib/laws/cn-numerals';
 import { readShippedQuestions } from '../../../server/quiz/bank';
 import { LAWS_MISSING_MESSAGE, lawsAvailable, loadOfficialLaws } from '../laws/official-laws';
@@ -156,7 +157,7 @@ function formatProblems({ file, questions }: Loaded): string[] {
     if (q.id !== `${slug}-${String(k + 1).padStart(3, '0')}`)
       problems.push(`${where}: id must be ${slug}-${String(k + 1).padStart(3, '0')} (ids follow positions: every third is exam pool)`);
     for (const ref of q.basis ?? [])
-      if (typeof ref !== 'string' || !/^[^:：\s]+:\d+$/.test(ref)) problems.push(`${where}: basis "${String(ref)}" is not 短名:条号`);
+      if (typeof ref !== 'string' || !/^[^:：\s]+:\d+(?:-\d+)?$/.test(ref)) problems.push(`${where}: basis "${String(ref)}" is not 短名:条号`);
     if (!q.explanation?.trim()) problems.push(`${where}: explanation is empty`);
     else if (!/《[^《》]+》第[^条]{1,8}条/.test(q.explanation)) problems.push(`${where}: explanation names no article (《短名》第X条)`);
     const options = q.options ?? [];
@@ -172,11 +173,11 @@ function formatProblems({ file, questions }: Loaded): string[] {
 
 // ── 可以/应当/必须/不得 against the official text ──────────────────────────────────────────────────────────────
 
-type Laws = Map<string, Map<number, string>>; // short title → article number → whole text, whitespace removed
+type Laws = Map<string, Map<string, string>>; // short title → article key (1042, 133-1) → whole text, whitespace removed
 
 const MODALS = ['可以', '应当', '必须', '不得'] as const;
 const NUM = `[${CN_NUMERAL_CHARS}\\d]+`;
-const NAMED_RE = new RegExp(`《([^《》]+)》第(${NUM})条`, 'g');
+const NAMED_RE = new RegExp(`《([^《》]+)》第(${NUM})条(?:之(${NUM}))?`, 'g');
 const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');
 
 /**
@@ -200,8 +201,9 @@ export function modalSwaps(text: string, article: string): string[] {
 
 function articleTexts(laws: Laws, refs: string[]): { ref: string; text: string }[] {
   return refs.flatMap((ref) => {
-    const m = /^([^:]+):(\d+)$/.exec(ref);
-    const text = m ? laws.get(m[1]!)?.get(Number(m[2])) : undefined;
+    const m = /^([^:]+):(.+)$/.exec(ref);
+    const article = m ? parseArticleKey(m[2]!) : null;
+    const text = m && article ? laws.get(m[1]!)?.get(articleKey(article.number, article.sub)) : undefined;
     return text ? [{ ref, text }] : [];
   });
 }
@@ -225,9 +227,10 @@ function modalProblems(laws: Laws, { file, questions }: Loaded): string[] {
       // an explanation is held to the articles it names in the sentence; keyed statements to the basis
       const sentences = field === 'explanation' ? text.split(/(?<=[。；！？])/) : [text];
       for (const sentence of sentences) {
+        const toInt = (s: string) => (/^\d+$/.test(s) ? Number(s) : cnToInt(s));
         const named = [...sentence.matchAll(NAMED_RE)].map((m) => {
-          const n = /^\d+$/.test(m[2]!) ? Number(m[2]) : cnToInt(m[2]!);
-          return `${m[1]!.replace(/^中华人民共和国/, '')}:${n}`;
+          const sub = m[3] ? toInt(m[3]) : 0;
+          return `${m[1]!.replace(/^中华人民共和国/, '')}:${articleKey(toInt(m[2]!) ?? 0, sub ?? 0)}`;
         });
         const refs = field === 'explanation' ? named : q.basis;
         if (refs.length === 0) continue;
@@ -355,7 +358,10 @@ if (!lawsAvailable()) console.warn(LAWS_MISSING_MESSAGE);
 describe.skipIf(!lawsAvailable())('modal verbs match the articles', () => {
   it('keyed answers and explanations say 可以/应当/必须/不得 where the article does', () => {
     const laws: Laws = new Map(
-      loadOfficialLaws().map((law) => [law.shortTitle, new Map(law.articles.map((a) => [a.number, squash(a.paragraphs.join(''))]))]),
+      loadOfficialLaws().map((law) => [
+        law.shortTitle,
+        new Map(law.articles.map((a) => [articleKey(a.number, a.sub), squash(a.paragraphs.join(''))])),
+      ]),
     );
     const problems = loadBank().flatMap((b) => modalProblems(laws, b));
     expect(problems, `${problems.length} modal mismatch(es):\n${problems.join('\n')}\n`).toEqual([]);
