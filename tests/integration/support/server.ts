@@ -84,8 +84,8 @@ export async function startTestServer(kind: DbKind): Promise<TestServer> {
     env,
     db,
     async start(extraEnv = {}) {
-      const proc = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-        env: { ...process.env, ...env, ...extraEnv, DATABASE_URL: env.DATABASE_URL ?? '', NODE_ENV: 'production' },
+      const proc = spawn(process.execPath, ['scripts/server.mjs'], {
+        env: { ...process.env, ...env, HOST: '127.0.0.1', ...extraEnv, DATABASE_URL: env.DATABASE_URL ?? '', NODE_ENV: 'production' },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       child = proc;
