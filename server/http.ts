@@ -49,7 +49,8 @@ export async function requireUser(request: Request, roles?: readonly Role[]): Pr
 /** Refuses requests sent from another site (a form or script on a foreign page riding the session cookie). */
 export function requireSameOrigin(request: Request): void {
   const site = request.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') throw new HttpError(403, '拒绝跨站请求 / cross-site request refused');
+  if (site && site !== 'same-origin' && site !== 'none')
+    throw new HttpError(403, '拒绝跨站请求 / cross-site request refused', undefined, 'CROSS_SITE');
   const origin = request.headers.get('origin');
   if (origin && origin !== new URL(request.url).origin) {
     const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
