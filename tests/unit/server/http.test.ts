@@ -54,7 +54,7 @@ describe('requireSameOrigin', () => {
   const post = (headers: Record<string, string>) =>
     new Request('http://127.0.0.1:3000/api/users', { method: 'POST', headers: { host: '127.0.0.1:3000', ...headers } });
 
-  it.each([
+  it.each<{ why: string; headers: Record<string, string> }>([
     { why: 'Origin: null (a sandboxed frame or file)', headers: { origin: 'null' } },
     { why: 'another site', headers: { origin: 'https://evil.example' } },
     { why: 'a cross-site fetch', headers: { 'sec-fetch-site': 'cross-site' } },
