@@ -8,6 +8,8 @@ import { DEMO_PASSWORD, dbKinds, login, startTestServer, type TestServer } from 
  * second trusts no proxy, as the demo does.
  */
 type Headers = Record<string, string>;
+/** These tests need no law texts; skipping the import keeps each server start short. */
+const NO_LAWS = { LAWS_DIR: '/nonexistent/pufa-laws' };
 
 const cookieOf = (res: Response) =>
   res.headers
@@ -70,7 +72,7 @@ describe.each(dbKinds)('sign-in and accounts behind a trusted proxy on %s', (kin
   };
 
   beforeAll(async () => {
-    server = await startTestServer(kind, { TRUSTED_PROXY: '127.0.0.1' });
+    server = await startTestServer(kind, { TRUSTED_PROXY: '127.0.0.1', ...NO_LAWS });
     admin = await signedIn('13800000001', ADMIN_ADDRESS);
   });
   afterAll(async () => {
@@ -281,7 +283,7 @@ describe.each(dbKinds)('sign-in and accounts behind a trusted proxy on %s', (kin
 describe.each(dbKinds)('sign-in with no trusted proxy (the demo on a LAN) on %s', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer(kind, NO_LAWS);
   });
   afterAll(async () => {
     await server?.stop();
