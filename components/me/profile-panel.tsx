@@ -60,7 +60,7 @@ export function ProfilePanel() {
           <dd>{profile.phone}</dd>
         </dl>
       </Card>
-      <AccountForms key={profile.name} name={profile.name} />
+      <AccountForms name={profile.name} />
       <Card aria-labelledby="history-title">
         <h2 id="history-title" className="text-lg font-bold">
           {t('history')}
