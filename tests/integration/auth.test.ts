@@ -296,14 +296,15 @@ describe.each(dbKinds)('sign-in with no trusted proxy (the demo on a LAN) on %s'
       body: JSON.stringify({ username: phone, password }),
     });
 
-  it('ignores a client-supplied X-Forwarded-For: a new value is not a new address', async () => {
+  it('ignores a client-supplied X-Forwarded-For (or the header the server itself sets): a new value is not a new address', async () => {
     for (let i = 1; i <= 5; i++)
       expect((await signIn('13900011001', 'Wrong-pass-1', { 'X-Forwarded-For': `203.0.113.${i}` })).status).toBe(401);
     expect((await signIn('13900011001', DEMO_PASSWORD, { 'X-Forwarded-For': '203.0.113.99' })).status).toBe(429);
+    expect((await signIn('13900011001', DEMO_PASSWORD, { 'X-Pufa-Client-Address': '203.0.113.98' })).status).toBe(429);
   });
 
   it('sets ordinary cookies (no __Secure-, no Secure) over plain http, even when the client claims https', async () => {
-    const res = await signIn('13900012001', DEMO_PASSWORD, { 'X-Forwarded-Proto': 'https' });
+    const res = await signIn('13900012001', DEMO_PASSWORD, { 'X-Forwarded-Proto': 'https', 'X-Pufa-Client-Proto': 'https' });
     expect(res.status).toBe(200);
     const session = res.headers.getSetCookie().find((c) => c.includes('session_token'));
     expect(session).toMatch(/^better-auth\.session_token=/);
@@ -314,7 +315,7 @@ describe.each(dbKinds)('sign-in with no trusted proxy (the demo on a LAN) on %s'
 
   it('sends a strict Content-Security-Policy and the other security headers, but no HSTS on plain http', async () => {
     for (const path of ['/zh/login', '/api/me', '/sw.js']) {
-      const res = await fetch(`${server.url}${path}`, { headers: { 'X-Forwarded-Proto': 'https' } });
+      const res = await fetch(`${server.url}${path}`, { headers: { 'X-Forwarded-Proto': 'https', 'X-Pufa-Client-Proto': 'https' } });
       const csp = res.headers.get('content-security-policy') ?? '';
       for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "worker-src 'self'", "default-src 'self'"])
         expect(csp).toContain(directive);
