@@ -3,14 +3,15 @@
 // Route handlers cannot see the socket, so the client's address and protocol are resolved here (trusting forwarding
 // headers only from TRUSTED_PROXY) and handed to the app in headers no client can set. Usage: PORT, HOST env.
 import { createServer } from 'node:http';
-import nextEnv from '@next/env';
 import next from 'next';
 import { parseTrustedProxies, stampRequest } from './client-address.mjs';
 
-// .env as Next.js reads it, so TRUSTED_PROXY set there applies here too.
-nextEnv.loadEnvConfig(process.cwd());
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+// Next.js has loaded .env by now, so TRUSTED_PROXY set there applies too.
+await app.prepare();
 let trusted;
 try {
   trusted = parseTrustedProxies(process.env.TRUSTED_PROXY);
@@ -18,10 +19,6 @@ try {
   console.error(`Invalid environment:\n  ${error.message}`);
   process.exit(1);
 }
-
-const app = next({ dev: false, hostname, port });
-const handle = app.getRequestHandler();
-await app.prepare();
 const server = createServer((req, res) => {
   stampRequest(req, trusted);
   handle(req, res);
