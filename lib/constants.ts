@@ -6,7 +6,12 @@ export const SYNC_PUSH_BATCH_SIZE = 100;
 export const MAX_PUSH_OPS = 500;
 export const MAX_PUSH_BYTES = 1024 * 1024;
 export const PASSWORD_MIN_LENGTH = 8;
+/** Wrong passwords one address may try on one account per LOGIN_LOCK_MS window before it is locked out of it. */
 export const LOGIN_MAX_FAILURES = 5;
+/** Wrong passwords one address may try over all accounts per window (a password sprayed over many phones). */
+export const LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
+/** Wrong passwords one account may take from all addresses together per window. */
+export const LOGIN_MAX_FAILURES_PER_ACCOUNT = 50;
 export const LOGIN_LOCK_MS = 30 * 60_000;
 export const SESSION_IDLE_MS = 7 * 24 * 3600_000;
 export const SESSION_MAX_AGE_MS = 30 * 24 * 3600_000;

@@ -77,11 +77,13 @@ export interface RateLimitTable {
   lastRequest: ColumnType<number, number | bigint, number | bigint>;
 }
 
-export interface LoginLockTable {
-  username: string;
+/** Password failures in the window that began at windowStart; key is pair:/addr:/acct: + the phone and/or address. */
+export interface LoginAttemptTable {
+  key: string;
+  username: string | null;
+  address: string | null;
   failures: number;
-  firstFailureAt: string;
-  lockedUntil: string | null;
+  windowStart: string;
 }
 
 export interface DeviceTable {
@@ -286,7 +288,7 @@ export interface Database {
   account: AccountTable;
   verification: VerificationTable;
   rateLimit: RateLimitTable;
-  loginLock: LoginLockTable;
+  loginAttempt: LoginAttemptTable;
   device: DeviceTable;
   opReceipt: OpReceiptTable;
   changeCounter: ChangeCounterTable;

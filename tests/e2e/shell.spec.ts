@@ -31,7 +31,7 @@ test('a wrong password is explained, and the sixth attempt within 30 minutes is 
   }
   await page.getByLabel('密码').fill('Pufa-demo-2026');
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.locator('form').getByRole('alert')).toContainText('账号已被锁定');
+  await expect(page.locator('form').getByRole('alert')).toContainText('输错密码次数过多');
 });
 
 test('an 11-digit check stops a short phone number before it is sent', async ({ page }) => {

@@ -59,7 +59,8 @@ export interface TestServer {
   exited(): Promise<void>;
 }
 
-export async function startTestServer(kind: DbKind): Promise<TestServer> {
+/** startEnv: extra variables for the server process (e.g. TRUSTED_PROXY), kept across restarts. */
+export async function startTestServer(kind: DbKind, startEnv: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pufa-it-'));
   const pgdb = kind === 'postgres' ? await freshPostgres() : undefined;
   const port = await freePort();
@@ -68,6 +69,7 @@ export async function startTestServer(kind: DbKind): Promise<TestServer> {
     DEMO_PASSWORD,
     PORT: String(port),
     ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
+    ...startEnv,
   };
   execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/setup-db.mts'], {
     env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '' },
@@ -84,8 +86,8 @@ export async function startTestServer(kind: DbKind): Promise<TestServer> {
     env,
     db,
     async start(extraEnv = {}) {
-      const proc = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-        env: { ...process.env, ...env, ...extraEnv, DATABASE_URL: env.DATABASE_URL ?? '', NODE_ENV: 'production' },
+      const proc = spawn(process.execPath, ['scripts/server.mjs'], {
+        env: { ...process.env, ...env, HOST: '127.0.0.1', ...extraEnv, DATABASE_URL: env.DATABASE_URL ?? '', NODE_ENV: 'production' },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       child = proc;
