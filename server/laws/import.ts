@@ -57,6 +57,7 @@ async function storeLaw(trx: Trx, item: PreparedLaw, seq: number, opts: ImportOp
     .selectAll()
     .where('shortTitle', '=', law.shortTitle)
     .where('supersededAt', 'is', null)
+    .where('retiredAt', 'is', null)
     .executeTakeFirst();
   const outcome = {
     shortTitle: law.shortTitle,
@@ -109,6 +110,8 @@ async function storeLaw(trx: Trx, item: PreparedLaw, seq: number, opts: ImportOp
       changeSeq: seq,
       importedAt: now,
       importedBy: opts.importedBy ?? null,
+      retiredAt: null,
+      retiredBy: null,
     })
     .execute();
   for (let i = 0; i < law.articles.length; i += ARTICLE_BATCH) {

@@ -193,6 +193,12 @@ describe.each(dbKinds)('quizzes and exams on %s', (kind) => {
     const late = await createExam();
     const latePaper = await paperFor(cadre, late.body.exam.id);
     const ago = (d: number) => new Date(Date.now() - d * day).toISOString();
+    // The account must be older than the attempt, or the attempt is refused as dated before the account existed.
+    await server.db.db
+      .updateTable('user')
+      .set({ createdAt: ago(30) })
+      .where('username', '=', '13800000003')
+      .execute();
     await server.db.db
       .updateTable('exam')
       .set({ opensAt: ago(6), closesAt: ago(4) })
