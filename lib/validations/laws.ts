@@ -31,3 +31,6 @@ export const articleAddressSchema = z.object({
   law: z.string().trim().min(1).max(60),
   n: z.coerce.number().int().min(1).max(9999),
 });
+
+/** Retiring a law must be confirmed after its citations were shown. */
+export const retireLawSchema = z.object({ confirm: z.literal(true, { message: '请先确认停用 / confirm the retirement first' }) });
