@@ -48,6 +48,39 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
+async function spawnNext(port: number, env: Record<string, string>): Promise<{ proc: ChildProcess; exit: Promise<void> }> {
+  const proc = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '', NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exit = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  for (let i = 0; i < 150; i++) {
+    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/zh/login`);
+      if (res.ok) return { proc, exit };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  proc.kill('SIGKILL');
+  throw new Error('server did not start in 30 s');
+}
+
+/** A second app server on the same database and data folder (as behind a load balancer); stop it before the first. */
+export async function startPeerServer(server: TestServer): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const { proc, exit } = await spawnNext(port, { ...server.env, PORT: String(port) });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      proc.kill('SIGTERM');
+      await exit;
+    },
+  };
+}
+
 export interface TestServer {
   url: string;
   kind: DbKind;
@@ -84,23 +117,9 @@ export async function startTestServer(kind: DbKind): Promise<TestServer> {
     env,
     db,
     async start(extraEnv = {}) {
-      const proc = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-        env: { ...process.env, ...env, ...extraEnv, DATABASE_URL: env.DATABASE_URL ?? '', NODE_ENV: 'production' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      child = proc;
-      exit = new Promise((resolve) => proc.once('exit', () => resolve()));
-      for (let i = 0; i < 150; i++) {
-        if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
-        try {
-          const res = await fetch(`${url}/zh/login`);
-          if (res.ok) return;
-        } catch {
-          // not listening yet
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      throw new Error('server did not start in 30 s');
+      const started = await spawnNext(port, { ...env, ...extraEnv });
+      child = started.proc;
+      exit = started.exit;
     },
     kill() {
       child?.kill('SIGKILL');
