@@ -21,6 +21,10 @@ async function requireLesson(trx: Trx, lessonId: string): Promise<void> {
  * seconds = credited), so the stored events are exactly the person's credited, non-overlapping intervals.
  */
 async function creditedSeconds(ctx: ApplyContext, at: string, claimed: number): Promise<number> {
+  // Two pushes of one person's reads must not both see the other's time as free: serialise them per person
+  // (SQLite's write transaction already holds the database's one write lock).
+  if (ctx.dbKind === 'postgres')
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`studyRead:${ctx.userId}`}, 0))`.execute(ctx.trx);
   const end = Date.parse(at);
   let from = end - claimed * 1000;
   const credited = await ctx.trx

@@ -82,7 +82,10 @@ export async function pushOps(handle: DbHandle, userId: string, request: PushReq
       const result: OpResult =
         earlier && earlier !== 'rejected'
           ? { id: op.id, status: 'duplicate' }
-          : await applyOne({ trx, userId, deviceId: request.deviceId, opId: op.id, changeSeq, now, accountCreatedAt }, op);
+          : await applyOne(
+              { trx, dbKind: handle.kind, userId, deviceId: request.deviceId, opId: op.id, changeSeq, now, accountCreatedAt },
+              op,
+            );
       results[index] = result;
       settled.set(op.id, result.status);
       if (result.status !== 'rejected') highestSeq = Math.max(highestSeq, op.seq);

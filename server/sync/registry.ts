@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { opPayloadSchemas, type OpPayload, type OpType } from '@/lib/sync/ops';
 import { OP_CLOCK_SKEW_MS, OP_MAX_FUTURE_MS } from '@/lib/constants';
-import type { Trx } from '../db/client';
+import type { DbKind, Trx } from '../db/client';
 
 /** What an apply function knows about the op it applies. */
 export interface ApplyContext {
   trx: Trx;
+  dbKind: DbKind;
   userId: string;
   deviceId: string;
   opId: string;

@@ -82,6 +82,18 @@ describe.each(testDbKinds)('report figures on %s', (kind) => {
     expect(await secondsOf(userId)).toBe(3600);
   });
 
+  it('never credits the same moment twice when many phones push at once (two app servers on PostgreSQL)', async () => {
+    const userId = await newUser();
+    const at = new Date(Date.now() + 45_000);
+    const second = kind === 'postgres' ? test.open() : handle;
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        pushOps(i % 2 ? second : handle, userId, { deviceId: randomUUID(), ops: [read(1, lessons[i % 5]!, at, 3600)] }),
+      ),
+    );
+    expect(await secondsOf(userId)).toBe(3600);
+  });
+
   it('credits honest reading in full: a read every minute of the minute before it', async () => {
     const userId = await newUser();
     const start = Date.now(); // the account is new: its reading lies ahead (less than a day)
