@@ -286,7 +286,8 @@ describe.each(dbKinds)('quizzes and exams on %s', (kind) => {
     expect(stats.questions.length).toBeGreaterThanOrEqual(10);
     expect(stats.questions[0]).toHaveProperty('facility');
     const ranking = await (await get(cadre, `/api/exams/${DEMO_EXAM}/ranking`)).json();
-    expect(ranking.ranking[0]).toMatchObject({ name: '东山村', averageScore: 100 });
+    // One participant is too few to rank: 东山村 is left out and counted as hidden, so no one's score shows.
+    expect(ranking).toMatchObject({ ranking: [], hidden: 1, minGroup: 3 });
     expect(JSON.stringify(ranking)).not.toContain('王建国');
     expect((await get(villager, `/api/exams/${DEMO_EXAM}/ranking`)).status).toBe(403);
     expect((await get(admin, '/api/exams/bad id/stats')).status).toBe(422);
