@@ -63,7 +63,7 @@ export async function attemptReview(db: Db, user: SessionUser, attemptId: string
       .at(-1)!;
     throw new HttpError(
       409,
-      `其他考试（${sharing.map((e) => e.title).join('、')}）还在使用这些题目，${opensAt} 后才能回顾 / review opens at ${opensAt}, when every exam that uses these questions has closed`,
+      `本卷的题目还在其他考试中使用，${opensAt} 后才能回顾 / review opens at ${opensAt}, when every exam that uses these questions has closed`,
     );
   }
   const rows = new Map((await db.selectFrom('question').selectAll().where('id', 'in', ids).execute()).map((q) => [q.id, q]));
