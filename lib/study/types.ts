@@ -54,4 +54,6 @@ export interface PullResponse extends Partial<QuizPullChanges> {
   lessons: LessonRecord[];
   tasks: StudyTaskRecord[];
   progress: ProgressRecord[];
+  /** short titles of laws an admin retired since the cursor: the phone deletes its copies */
+  retiredLaws?: string[];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_READ_SECONDS } from '@/lib/constants';
 import { questionIdSchema, responseSchema } from '@/lib/validations/quiz';
 
 /**
@@ -11,7 +12,7 @@ const lessonId = z.string().min(1).max(64);
 
 export const opPayloadSchemas = {
   'study.open': z.object({ lessonId, at }),
-  'study.read': z.object({ lessonId, at, seconds: z.number().int().min(1).max(3600) }),
+  'study.read': z.object({ lessonId, at, seconds: z.number().int().min(1).max(MAX_READ_SECONDS) }),
   'study.complete': z.object({ lessonId, at }),
   'quiz.answer': z.object({ questionId: questionIdSchema, response: responseSchema, mode: z.enum(['practice', 'daily', 'review']), at }),
   'exam.submit': z.object({

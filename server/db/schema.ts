@@ -267,6 +267,9 @@ export interface LawTable {
   changeSeq: number;
   importedAt: string;
   importedBy: string | null;
+  /** Set when an admin retired the law (every version of it): gone from the library and from phones, kept here. */
+  retiredAt: string | null;
+  retiredBy: string | null;
 }
 
 export interface LawArticleTable {

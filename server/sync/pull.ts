@@ -2,6 +2,7 @@ import 'server-only';
 import type { Citation, PullResponse } from '@/lib/study/types';
 import { currentChangeSeq } from '../db/changes';
 import type { DbHandle } from '../db/client';
+import { retiredLawsSince } from '../laws/retire';
 import { pullQuizChanges } from '../quiz/pull';
 import { toTaskRecord } from '../tasks';
 
@@ -12,7 +13,7 @@ import { toTaskRecord } from '../tasks';
 export async function pullChanges(handle: DbHandle, userId: string, cursor: number): Promise<PullResponse> {
   const { db } = handle;
   const upTo = await currentChangeSeq(db);
-  const [modules, lessons, tasks, progress, quiz] = await Promise.all([
+  const [modules, lessons, tasks, progress, quiz, retiredLaws] = await Promise.all([
     db.selectFrom('module').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('lesson').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('studyTask').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
@@ -24,6 +25,7 @@ export async function pullChanges(handle: DbHandle, userId: string, cursor: numb
       .where('changeSeq', '<=', upTo)
       .execute(),
     pullQuizChanges(db, userId, cursor, upTo),
+    retiredLawsSince(db, cursor, upTo),
   ]);
   return {
     cursor: upTo,
@@ -54,5 +56,6 @@ export async function pullChanges(handle: DbHandle, userId: string, cursor: numb
       secondsSpent: p.secondsSpent,
     })),
     ...quiz,
+    retiredLaws,
   };
 }

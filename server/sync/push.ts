@@ -69,6 +69,8 @@ export async function pushOps(handle: DbHandle, userId: string, request: PushReq
   const order = request.ops.map((op, index) => ({ op, index })).sort((a, b) => a.op.seq - b.op.seq);
   return writeTransaction(handle, async (trx) => {
     await claimDevice(trx, request.deviceId, userId, now);
+    const account = await trx.selectFrom('user').select('createdAt').where('id', '=', userId).executeTakeFirstOrThrow();
+    const accountCreatedAt = new Date(account.createdAt).toISOString();
     const changeSeq = await nextChangeSeq(trx);
     const results: OpResult[] = new Array(request.ops.length);
     const settled = new Map<string, OpResult['status']>();
@@ -80,7 +82,10 @@ export async function pushOps(handle: DbHandle, userId: string, request: PushReq
       const result: OpResult =
         earlier && earlier !== 'rejected'
           ? { id: op.id, status: 'duplicate' }
-          : await applyOne({ trx, userId, deviceId: request.deviceId, opId: op.id, changeSeq, now }, op);
+          : await applyOne(
+              { trx, dbKind: handle.kind, userId, deviceId: request.deviceId, opId: op.id, changeSeq, now, accountCreatedAt },
+              op,
+            );
       results[index] = result;
       settled.set(op.id, result.status);
       if (result.status !== 'rejected') highestSeq = Math.max(highestSeq, op.seq);
