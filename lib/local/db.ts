@@ -36,6 +36,19 @@ export interface OutboxOp {
   label: string;
 }
 
+/** A photo kept on the phone by its SHA-256 until uploaded (and after, so one's own photos show offline). */
+export interface LocalFile {
+  hash: string;
+  blob: Blob;
+  type: string;
+  size: number;
+  /** The record it was taken for (an activity id, …). */
+  ownerId: string;
+  status: 'pending' | 'uploaded' | 'refused';
+  reason?: string;
+  createdAt: string;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -59,6 +72,7 @@ export class PufaDB extends Dexie {
   exams!: EntityTable<ExamSummary, 'id'>;
   examPapers!: EntityTable<LocalPaper, 'id'>;
   examAttempts!: EntityTable<LocalAttempt, 'id'>;
+  files!: EntityTable<LocalFile, 'hash'>;
 
   constructor(name = 'pufa') {
     // Strict durability: an op is on disk when the transaction that wrote it completes, not merely in a cache.
@@ -91,6 +105,8 @@ export class PufaDB extends Dexie {
         examAttempts: 'id, examId, status',
       })
       .upgrade((tx) => tx.table('settings').delete('cursor'));
+    // Photos waiting to upload (and one's own, kept for offline viewing).
+    this.version(4).stores({ files: 'hash, status, ownerId' });
   }
 }
 
