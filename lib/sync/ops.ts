@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activitySaveSchema, checkInSchema } from '@/lib/validations/activity';
 import { questionIdSchema, responseSchema } from '@/lib/validations/quiz';
 
 /**
@@ -22,6 +23,8 @@ export const opPayloadSchemas = {
     submittedAt: at,
     answers: z.record(questionIdSchema, responseSchema).refine((a) => Object.keys(a).length <= 200, { message: 'at most 200 answers' }),
   }),
+  'activity.save': activitySaveSchema,
+  'activity.checkIn': checkInSchema,
 } as const;
 
 export type OpType = keyof typeof opPayloadSchemas;
