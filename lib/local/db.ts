@@ -5,6 +5,7 @@ import type { ArticleBookmark, HeldArticle, HeldLaw } from '@/lib/laws/local-typ
 import type { LocalAttempt, LocalDailySet, LocalPaper, LocalQuizAnswer } from '@/lib/quiz/local-types';
 import type { ExamSummary, PracticeQuestion } from '@/lib/quiz/types';
 import type { WrongBookEntry } from '@/lib/quiz/wrong-book';
+import type { ActivityRecord, CheckInRecord, RevisionRecord, ThemeRecord } from '@/lib/activity/types';
 
 /**
  * The phone's store (IndexedDB via Dexie): the signed-in profile, pulled content, the user's own progress, and
@@ -73,6 +74,10 @@ export class PufaDB extends Dexie {
   examPapers!: EntityTable<LocalPaper, 'id'>;
   examAttempts!: EntityTable<LocalAttempt, 'id'>;
   files!: EntityTable<LocalFile, 'hash'>;
+  activities!: EntityTable<ActivityRecord, 'id'>;
+  checkIns!: EntityTable<CheckInRecord, 'id'>;
+  activityThemes!: EntityTable<ThemeRecord, 'id'>;
+  activityRevisions!: EntityTable<RevisionRecord, 'id'>;
 
   constructor(name = 'pufa') {
     // Strict durability: an op is on disk when the transaction that wrote it completes, not merely in a cache.
@@ -107,6 +112,15 @@ export class PufaDB extends Dexie {
       .upgrade((tx) => tx.table('settings').delete('cursor'));
     // Photos waiting to upload (and one's own, kept for offline viewing).
     this.version(4).stores({ files: 'hash, status, ownerId' });
+    // Activities the person may see, their check-ins and edit history, and the admin's theme list.
+    this.version(5)
+      .stores({
+        activities: 'id, startsAt, kind, orgUnitId, hostId',
+        checkIns: 'id, activityId, [activityId+personKey]',
+        activityThemes: 'id, sortOrder',
+        activityRevisions: 'id, activityId',
+      })
+      .upgrade((tx) => tx.table('settings').delete('cursor'));
   }
 }
 
