@@ -68,6 +68,17 @@ describe.each(dbKinds)('activities on %s', (kind) => {
     expect([a.status, b.status]).toEqual(['applied', 'applied']);
     const rows = await server.db.db.selectFrom('checkIn').select('personKey').where('activityId', '=', id).execute();
     expect(rows).toHaveLength(1);
+    const pull = async (cookie: string) =>
+      (await (await fetch(`${server.url}/api/sync/pull?cursor=0`, { headers: { Cookie: cookie } })).json()) as {
+        activities: { id: string; checkInCode: string | null; leaflets: number }[];
+        checkIns: { activityId: string }[];
+      };
+    const host = await pull(publicist);
+    expect(host.activities.find((a) => a.id === id)).toMatchObject({ checkInCode: 'itCode0001', leaflets: 200 });
+    expect(host.checkIns.filter((c) => c.activityId === id)).toHaveLength(1);
+    const attendee = await pull(cadre);
+    expect(attendee.activities.find((a) => a.id === id)?.checkInCode).toBeNull();
+    expect((await pull(otherVillager)).activities.map((a) => a.id)).not.toContain(id);
   });
 
   it('rejects negative or fractional materials with a reason', async () => {
