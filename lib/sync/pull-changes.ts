@@ -27,15 +27,19 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
   const data = (await response.json()) as PullResponse;
   let quizCount = 0;
   let activityCount = 0;
-  await db.transaction('rw', [db.modules, db.lessons, db.tasks, db.progress, db.settings, ...quizPullTables(db), ...activityPullTables(db)], async () => {
-    await db.modules.bulkPut(data.modules);
-    await db.lessons.bulkPut(data.lessons);
-    await db.tasks.bulkPut(data.tasks);
-    for (const row of data.progress) await db.progress.put(mergeProgress(await db.progress.get(row.lessonId), row));
-    quizCount = await applyQuizChanges(db, data);
-    activityCount = await applyActivityChanges(db, data);
-    await setSetting(db, 'cursor', data.cursor);
-    await setSetting(db, 'lastSyncAt', new Date().toISOString());
-  });
+  await db.transaction(
+    'rw',
+    [db.modules, db.lessons, db.tasks, db.progress, db.settings, ...quizPullTables(db), ...activityPullTables(db)],
+    async () => {
+      await db.modules.bulkPut(data.modules);
+      await db.lessons.bulkPut(data.lessons);
+      await db.tasks.bulkPut(data.tasks);
+      for (const row of data.progress) await db.progress.put(mergeProgress(await db.progress.get(row.lessonId), row));
+      quizCount = await applyQuizChanges(db, data);
+      activityCount = await applyActivityChanges(db, data);
+      await setSetting(db, 'cursor', data.cursor);
+      await setSetting(db, 'lastSyncAt', new Date().toISOString());
+    },
+  );
   return data.modules.length + data.lessons.length + data.tasks.length + data.progress.length + quizCount + activityCount;
 }
