@@ -30,3 +30,8 @@ export const OP_CLOCK_SKEW_MS = 10 * 60_000;
 export const MIN_RANKING_GROUP = 3;
 /** The most a .docx may expand to when unzipped; a larger one is refused before it is inflated further. */
 export const MAX_DOCX_XML_BYTES = 40 * 1024 * 1024;
+/** Photos: the phone resizes to this long side and aims under the target; the server refuses anything over the cap. */
+export const PHOTO_MAX_SIDE_PX = 1600;
+export const PHOTO_TARGET_BYTES = 400 * 1024;
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+export const MAX_PHOTOS_PER_RECORD = 9;

@@ -17,10 +17,10 @@ const HREF: Record<Tab, string> = {
 const ICON: Record<Tab, string> = { home: '⌂', study: '📖', quiz: '✎', activity: '⚑', consult: '☏', me: '☺', admin: '⚙', report: '▤' };
 
 /** The bottom tabs; which ones a person sees depends on their role. */
-export function TabBar({ role }: { role: Role }) {
+export function TabBar({ role, legalLiterate }: { role: Role; legalLiterate: boolean }) {
   const t = useTranslations('tabs');
   const pathname = usePathname();
-  const tabs = tabsFor(role);
+  const tabs = tabsFor(role, legalLiterate);
   return (
     <nav aria-label={t('label')} className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)]">
       <ul className="mx-auto grid max-w-3xl" style={{ gridTemplateColumns: `repeat(${tabs.length}, minmax(0, 1fr))` }}>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_READ_SECONDS } from '@/lib/constants';
+import { activitySaveSchema, checkInSchema } from '@/lib/validations/activity';
 import { questionIdSchema, responseSchema } from '@/lib/validations/quiz';
 
 /**
@@ -23,6 +24,8 @@ export const opPayloadSchemas = {
     submittedAt: at,
     answers: z.record(questionIdSchema, responseSchema).refine((a) => Object.keys(a).length <= 200, { message: 'at most 200 answers' }),
   }),
+  'activity.save': activitySaveSchema,
+  'activity.checkIn': checkInSchema,
 } as const;
 
 export type OpType = keyof typeof opPayloadSchemas;

@@ -1,6 +1,7 @@
 import type { PullResponse, ProgressRecord } from '@/lib/study/types';
 import type { LawSummary } from '@/lib/laws/types';
 import { getSetting, setSetting, type PufaDB } from '@/lib/local/db';
+import { activityPullTables, applyActivityChanges } from '@/lib/local/activity';
 import { LAW_KEYS, removeLaw } from '@/lib/local/laws';
 import { applyQuizChanges, quizPullTables } from '@/lib/local/quiz-sync';
 import { SyncHttpError } from './push-outbox';
@@ -27,14 +28,26 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
   }
   const data = (await response.json()) as PullResponse;
   let quizCount = 0;
+  let activityCount = 0;
   const retired = data.retiredLaws ?? [];
-  const tables = [db.modules, db.lessons, db.tasks, db.progress, db.settings, db.laws, db.lawArticles, ...quizPullTables(db)];
+  const tables = [
+    db.modules,
+    db.lessons,
+    db.tasks,
+    db.progress,
+    db.settings,
+    db.laws,
+    db.lawArticles,
+    ...quizPullTables(db),
+    ...activityPullTables(db),
+  ];
   await db.transaction('rw', tables, async () => {
     await db.modules.bulkPut(data.modules);
     await db.lessons.bulkPut(data.lessons);
     await db.tasks.bulkPut(data.tasks);
     for (const row of data.progress) await db.progress.put(mergeProgress(await db.progress.get(row.lessonId), row));
     quizCount = await applyQuizChanges(db, data);
+    activityCount = await applyActivityChanges(db, data);
     // A law an admin retired leaves the phone: its text, and the cached catalog the library lists.
     for (const shortTitle of retired) await removeLaw(db, shortTitle);
     if (retired.length) {
@@ -49,5 +62,5 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
     await setSetting(db, 'cursor', data.cursor);
     await setSetting(db, 'lastSyncAt', new Date().toISOString());
   });
-  return data.modules.length + data.lessons.length + data.tasks.length + data.progress.length + quizCount + retired.length;
+  return data.modules.length + data.lessons.length + data.tasks.length + data.progress.length + quizCount + activityCount + retired.length;
 }

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-quiz';
 import * as m0004 from './migrations/0004-article-sub';
 import * as m0005 from './migrations/0005-login-attempts';
 import * as m0006 from './migrations/0006-integrity';
+import * as m0007 from './migrations/0007-activities';
 
 /**
  * One migration set for SQLite and PostgreSQL. Each migration receives the dialect so it can pick column types;
@@ -18,6 +19,7 @@ const MIGRATIONS: { name: string; up: typeof m0001.up }[] = [
   { name: '0004-article-sub', up: m0004.up },
   { name: '0005-login-attempts', up: m0005.up },
   { name: '0006-integrity', up: m0006.up },
+  { name: '0007-activities', up: m0007.up },
 ];
 
 export async function migrate(handle: DbHandle): Promise<string[]> {

@@ -2,18 +2,19 @@ import 'server-only';
 import type { Citation, PullResponse } from '@/lib/study/types';
 import { currentChangeSeq } from '../db/changes';
 import type { DbHandle } from '../db/client';
+import { pullActivityChanges } from '../activity/pull';
 import { retiredLawsSince } from '../laws/retire';
 import { pullQuizChanges } from '../quiz/pull';
 import { toTaskRecord } from '../tasks';
 
 /**
  * Everything that changed since the cursor: all study content and tasks (they are not personal), and the user's
- * own progress. The new cursor is read first, so rows committed while this runs come in the next pull.
+ * own progress, quizzes and exams, and the activities the person may see. The new cursor is read first, so rows committed while this runs come in the next pull.
  */
 export async function pullChanges(handle: DbHandle, userId: string, cursor: number): Promise<PullResponse> {
   const { db } = handle;
   const upTo = await currentChangeSeq(db);
-  const [modules, lessons, tasks, progress, quiz, retiredLaws] = await Promise.all([
+  const [modules, lessons, tasks, progress, quiz, retiredLaws, activity] = await Promise.all([
     db.selectFrom('module').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('lesson').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('studyTask').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
@@ -26,6 +27,7 @@ export async function pullChanges(handle: DbHandle, userId: string, cursor: numb
       .execute(),
     pullQuizChanges(db, userId, cursor, upTo),
     retiredLawsSince(db, cursor, upTo),
+    pullActivityChanges(db, userId, cursor, upTo),
   ]);
   return {
     cursor: upTo,
@@ -57,5 +59,6 @@ export async function pullChanges(handle: DbHandle, userId: string, cursor: numb
     })),
     ...quiz,
     retiredLaws,
+    ...activity,
   };
 }
