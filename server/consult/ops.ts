@@ -101,7 +101,8 @@ const file: ApplyFn<'consult.file'> = async (ctx, p) => {
       status: walkIn ? 'resolved' : 'new',
       assigneeId: walkIn && actor.role === 'lawyer' ? actor.id : null,
       referral: null,
-      deadline: addWorkingDays(chinaDate(ctx.now), settings.deadlineWorkingDays),
+      // The clock starts when the person asked (the phone's time, never later than the server's).
+      deadline: addWorkingDays(chinaDate(p.at < ctx.now ? p.at : ctx.now), settings.deadlineWorkingDays),
       filedAt: p.at,
       receivedAt: ctx.now,
       firstReplyAt: walkIn ? p.at : null,
@@ -208,7 +209,7 @@ const deadline: ApplyFn<'consult.deadline'> = async (ctx, p) => {
   const actor = await actorOf(ctx.trx, ctx.userId);
   if (actor.role !== 'admin') throw new OpRejected('只有管理员可以设定期限 / only administrators set deadlines');
   const row = await consultationFor(ctx, actor, p.consultationId);
-  if (p.deadline < chinaDate(row.receivedAt)) throw new OpRejected('期限不能早于收到日期 / the deadline cannot be before the day it was received');
+  if (p.deadline < chinaDate(row.filedAt)) throw new OpRejected('期限不能早于提交日期 / the deadline cannot be before the day it was filed');
   await touch(ctx, row.id, { deadline: p.deadline });
 };
 
