@@ -5,6 +5,7 @@ import type { ArticleBookmark, HeldArticle, HeldLaw } from '@/lib/laws/local-typ
 import type { LocalAttempt, LocalDailySet, LocalPaper, LocalQuizAnswer } from '@/lib/quiz/local-types';
 import type { ExamSummary, PracticeQuestion } from '@/lib/quiz/types';
 import type { WrongBookEntry } from '@/lib/quiz/wrong-book';
+import type { ConsultRecord } from '@/lib/consult/types';
 
 /**
  * The phone's store (IndexedDB via Dexie): the signed-in profile, pulled content, the user's own progress, and
@@ -59,6 +60,7 @@ export class PufaDB extends Dexie {
   exams!: EntityTable<ExamSummary, 'id'>;
   examPapers!: EntityTable<LocalPaper, 'id'>;
   examAttempts!: EntityTable<LocalAttempt, 'id'>;
+  consultations!: EntityTable<ConsultRecord, 'id'>;
 
   constructor(name = 'pufa') {
     // Strict durability: an op is on disk when the transaction that wrote it completes, not merely in a cache.
@@ -90,6 +92,11 @@ export class PufaDB extends Dexie {
         examPapers: 'id, examId',
         examAttempts: 'id, examId, status',
       })
+      .upgrade((tx) => tx.table('settings').delete('cursor'));
+    // Legal consultations this person may read (own requests; a lawyer's queue; all for administrators).
+    // Version 4 is left to the activities' photo queue. Pulling from 0 again brings requests filed before.
+    this.version(5)
+      .stores({ consultations: 'id, status, filedAt' })
       .upgrade((tx) => tx.table('settings').delete('cursor'));
   }
 }

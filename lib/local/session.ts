@@ -1,4 +1,5 @@
 import { localDb, type LocalProfile, type PufaDB } from './db';
+import { clearConsultations } from './consult';
 import { clearQuizPersonalData, quizPersonalTables } from './quiz-sync';
 
 /**
@@ -25,8 +26,9 @@ export class PendingForOtherUser extends Error {
 type MeResponse = Omit<LocalProfile, 'key' | 'savedAt'>;
 
 async function clearPersonalData(db: PufaDB): Promise<void> {
-  await db.transaction('rw', [db.profile, db.progress, db.outbox, db.settings, ...quizPersonalTables(db)], async () => {
+  await db.transaction('rw', [db.profile, db.progress, db.outbox, db.settings, db.consultations, ...quizPersonalTables(db)], async () => {
     await clearQuizPersonalData(db);
+    await clearConsultations(db);
     await db.profile.clear();
     await db.progress.clear();
     await db.outbox.clear();

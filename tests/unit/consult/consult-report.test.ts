@@ -43,7 +43,7 @@ async function push(user: string, type: string, payload: Record<string, unknown>
     deviceId: `device-${user}`,
     ops: [{ id: uuidv7(), seq: ++seq, type, payload: { at, ...payload }, createdAt: at }],
   });
-  expect(results[0]?.status, results[0]?.reason).toBe('applied');
+  expect(results[0], JSON.stringify(results[0])).toMatchObject({ status: 'applied' });
 }
 
 const file = (id: string, fields: Record<string, unknown>, at: string) =>
