@@ -35,7 +35,9 @@ export function queuesFor(role: string): QueueKey[] {
 /** The number on the 咨询 tab after a pull: what needs this person's action. */
 export function badgeCount(records: ConsultRecord[], me: { id: string; role: string }, nowIso: string): number {
   if (me.role === 'lawyer')
-    return records.filter((c) => inQueue(c, 'new', me, nowIso) || (c.assigneeId === me.id && (c.status === 'open' || c.status === 'reopened'))).length;
+    return records.filter(
+      (c) => inQueue(c, 'new', me, nowIso) || (c.assigneeId === me.id && (c.status === 'open' || c.status === 'reopened')),
+    ).length;
   if (me.role === 'admin')
     return records.filter((c) => inQueue(c, 'new', me, nowIso) || c.status === 'reopened' || isOverdue(c, nowIso)).length;
   return records.filter((c) => (c.mineAsRequester || c.mineAsFiler) && c.status === 'answered').length;

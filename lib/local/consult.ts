@@ -118,7 +118,12 @@ export async function fileConsultation(input: FileInput, me: LocalProfile, label
   return id;
 }
 
-async function change(db: PufaDB, id: string, fn: (c: ConsultRecord) => Partial<ConsultRecord>, queue: () => Promise<unknown>): Promise<void> {
+async function change(
+  db: PufaDB,
+  id: string,
+  fn: (c: ConsultRecord) => Partial<ConsultRecord>,
+  queue: () => Promise<unknown>,
+): Promise<void> {
   await db.transaction('rw', tables(db), async () => {
     const record = await db.consultations.get(id);
     if (!record) throw new Error(`consultation ${id} is not on this phone`);
@@ -154,7 +159,14 @@ export function assignConsultation(id: string, lawyer: { id: string; name: strin
 }
 
 /** Writes: a message in the thread. Queues: consult.reply (lawyer, administrator) or consult.followup (requester). */
-export function sendMessage(id: string, kind: 'reply' | 'followup', body: string, me: LocalProfile, label: string, db = localDb()): Promise<void> {
+export function sendMessage(
+  id: string,
+  kind: 'reply' | 'followup',
+  body: string,
+  me: LocalProfile,
+  label: string,
+  db = localDb(),
+): Promise<void> {
   const m = message(me, kind, body);
   return change(
     db,
@@ -163,7 +175,13 @@ export function sendMessage(id: string, kind: 'reply' | 'followup', body: string
       messages: [...c.messages, m],
       status: kind === 'reply' ? (c.status === 'resolved' ? 'resolved' : 'answered') : c.assigneeId ? 'open' : c.status,
     }),
-    () => enqueueOp(db, kind === 'reply' ? 'consult.reply' : 'consult.followup', { consultationId: id, messageId: m.id, body, at: m.at }, label),
+    () =>
+      enqueueOp(
+        db,
+        kind === 'reply' ? 'consult.reply' : 'consult.followup',
+        { consultationId: id, messageId: m.id, body, at: m.at },
+        label,
+      ),
   );
 }
 
@@ -229,7 +247,11 @@ export function consultPullTables(db: PufaDB) {
 }
 
 /** Runs inside the pull's transaction: the server's records, with messages this phone has not pushed yet kept. */
-export async function applyConsultChanges(db: PufaDB, data: Partial<ConsultPullChanges>, me: { id: string; role: string } | undefined): Promise<number> {
+export async function applyConsultChanges(
+  db: PufaDB,
+  data: Partial<ConsultPullChanges>,
+  me: { id: string; role: string } | undefined,
+): Promise<number> {
   const incoming = data.consultations ?? [];
   const waiting = await waitingIds(db);
   for (const record of incoming) {

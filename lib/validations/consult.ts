@@ -28,7 +28,13 @@ export const consultFileSchema = z.object({
 export const consultTakeSchema = z.object({ consultationId, at });
 export const consultAssignSchema = z.object({ consultationId, lawyerId: z.string().min(1).max(64), at });
 export const consultMessageSchema = z.object({ consultationId, messageId: z.uuid(), body: text(2000).min(1), at });
-export const consultReferSchema = z.object({ consultationId, messageId: z.uuid(), to: z.enum(REFERRALS), body: text(2000).default(''), at });
+export const consultReferSchema = z.object({
+  consultationId,
+  messageId: z.uuid(),
+  to: z.enum(REFERRALS),
+  body: text(2000).default(''),
+  at,
+});
 export const consultResolveSchema = z.object({ consultationId, messageId: z.uuid(), at });
 export const consultRateSchema = z.object({ consultationId, rating: z.enum(RATINGS), at });
 export const consultDeadlineSchema = z.object({ consultationId, deadline: z.iso.date(), at });

@@ -24,8 +24,18 @@ interface Actor {
 }
 
 async function actorOf(trx: Trx, userId: string): Promise<Actor> {
-  const u = await trx.selectFrom('user').select(['id', 'role', 'name', 'username', 'legalLiterate']).where('id', '=', userId).executeTakeFirstOrThrow();
-  return { id: u.id, role: isRole(u.role) ? u.role : 'villager', name: u.name, phone: u.username ?? '', legalLiterate: Boolean(u.legalLiterate) };
+  const u = await trx
+    .selectFrom('user')
+    .select(['id', 'role', 'name', 'username', 'legalLiterate'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return {
+    id: u.id,
+    role: isRole(u.role) ? u.role : 'villager',
+    name: u.name,
+    phone: u.username ?? '',
+    legalLiterate: Boolean(u.legalLiterate),
+  };
 }
 
 const NOT_FOUND = '咨询不存在 / consultation not found';
@@ -46,9 +56,14 @@ async function addMessage(ctx: ApplyContext, m: Omit<ConsultationMessageTable, '
 
 function fileRule(channel: ConsultChannel, actor: Actor, forOther: boolean): string | null {
   const staff = actor.role === 'admin' || actor.role === 'lawyer';
-  if (channel === 'walk-in') return staff || actor.role === 'publicist' ? null : '只有律师和工作人员可以登记现场咨询 / only lawyers and staff record walk-in advice';
-  if (channel === 'screening') return staff || actor.legalLiterate ? null : '只有法律明白人和工作人员可以登记排查到的纠纷 / only 法律明白人 and staff log screened disputes';
-  if ((STAFF_CHANNELS as readonly string[]).includes(channel)) return staff ? null : '只有工作人员可以登记其他渠道的案件 / only staff log cases from other channels';
+  if (channel === 'walk-in')
+    return staff || actor.role === 'publicist' ? null : '只有律师和工作人员可以登记现场咨询 / only lawyers and staff record walk-in advice';
+  if (channel === 'screening')
+    return staff || actor.legalLiterate
+      ? null
+      : '只有法律明白人和工作人员可以登记排查到的纠纷 / only 法律明白人 and staff log screened disputes';
+  if ((STAFF_CHANNELS as readonly string[]).includes(channel))
+    return staff ? null : '只有工作人员可以登记其他渠道的案件 / only staff log cases from other channels';
   if (forOther && !(staff || actor.legalLiterate)) return '只有法律明白人可以替他人提交 / only a 法律明白人 may file for someone else';
   return null;
 }
@@ -63,7 +78,9 @@ const file: ApplyFn<'consult.file'> = async (ctx, p) => {
   if (refused) throw new OpRejected(refused);
   if (p.channel === 'app') {
     if (p.consentVersion !== CONSULT_CONSENT_VERSION)
-      throw new OpRejected('提交咨询前须单独同意个人信息处理说明 / the separate consent to the privacy notice is required before a request');
+      throw new OpRejected(
+        '提交咨询前须单独同意个人信息处理说明 / the separate consent to the privacy notice is required before a request',
+      );
     await trx
       .insertInto('consent')
       .values({ userId: actor.id, purpose: 'consultation', version: p.consentVersion, givenAt: p.at })
@@ -73,8 +90,7 @@ const file: ApplyFn<'consult.file'> = async (ctx, p) => {
   const village = await trx.selectFrom('orgUnit').select(['level']).where('id', '=', p.villageId).executeTakeFirst();
   if (!village || (village.level !== 'village' && village.level !== 'hamlet')) throw new OpRejected('请选择所在村 / choose a village');
   const ownRequest = p.channel === 'app' && !p.forOther;
-  if (p.forOther && !p.requesterName)
-    throw new OpRejected('请填写当事人姓名 / enter the name of the person asking');
+  if (p.forOther && !p.requesterName) throw new OpRejected('请填写当事人姓名 / enter the name of the person asking');
   const contactPhone = p.contactPhone || (ownRequest ? actor.phone : '');
   if (p.callBack && !contactPhone) throw new OpRejected('需要回电时请留联系电话 / a call back needs a contact phone');
   if (p.channel === 'walk-in') await checkWalkInActivity(trx, p.activityId);
@@ -124,11 +140,13 @@ async function touch(ctx: ApplyContext, id: string, set: Partial<ConsultationRow
 }
 
 function requireHandler(actor: Actor, row: ConsultationRow): void {
-  if (actor.role !== 'admin' && actor.id !== row.assigneeId) throw new OpRejected('只有承办律师或管理员可以答复 / only the assigned lawyer or an administrator may do this');
+  if (actor.role !== 'admin' && actor.id !== row.assigneeId)
+    throw new OpRejected('只有承办律师或管理员可以答复 / only the assigned lawyer or an administrator may do this');
 }
 
 function requireRequester(actor: Actor, row: ConsultationRow): void {
-  if (actor.id !== row.requesterId && actor.id !== row.filedBy) throw new OpRejected('只有提问人可以这样做 / only the person who asked may do this');
+  if (actor.id !== row.requesterId && actor.id !== row.filedBy)
+    throw new OpRejected('只有提问人可以这样做 / only the person who asked may do this');
 }
 
 function requireOpen(row: ConsultationRow): void {
@@ -143,7 +161,15 @@ const take: ApplyFn<'consult.take'> = async (ctx, p) => {
   if (row.assigneeId === actor.id) return;
   if (row.assigneeId) throw new OpRejected('该咨询已由其他律师承接 / another lawyer already took this request');
   if (row.status !== 'new') throw new OpRejected(NOT_FOUND);
-  await addMessage(ctx, { id: ctx.opId, consultationId: row.id, authorId: actor.id, kind: 'assigned', body: '', referral: null, createdAt: p.at });
+  await addMessage(ctx, {
+    id: ctx.opId,
+    consultationId: row.id,
+    authorId: actor.id,
+    kind: 'assigned',
+    body: '',
+    referral: null,
+    createdAt: p.at,
+  });
   await touch(ctx, row.id, { assigneeId: actor.id, status: 'open' });
 };
 
@@ -153,7 +179,15 @@ const assign: ApplyFn<'consult.assign'> = async (ctx, p) => {
   const row = await consultationFor(ctx, actor, p.consultationId);
   const lawyer = await ctx.trx.selectFrom('user').select(['id', 'role']).where('id', '=', p.lawyerId).executeTakeFirst();
   if (!lawyer || lawyer.role !== 'lawyer') throw new OpRejected('请选择一位律师 / choose a lawyer');
-  await addMessage(ctx, { id: ctx.opId, consultationId: row.id, authorId: actor.id, kind: 'assigned', body: '', referral: null, createdAt: p.at });
+  await addMessage(ctx, {
+    id: ctx.opId,
+    consultationId: row.id,
+    authorId: actor.id,
+    kind: 'assigned',
+    body: '',
+    referral: null,
+    createdAt: p.at,
+  });
   await touch(ctx, row.id, { assigneeId: lawyer.id, status: row.status === 'resolved' ? 'resolved' : 'open' });
 };
 
@@ -162,7 +196,15 @@ const reply: ApplyFn<'consult.reply'> = async (ctx, p) => {
   const row = await consultationFor(ctx, actor, p.consultationId);
   requireOpen(row);
   requireHandler(actor, row);
-  await addMessage(ctx, { id: p.messageId, consultationId: row.id, authorId: actor.id, kind: 'reply', body: p.body, referral: null, createdAt: p.at });
+  await addMessage(ctx, {
+    id: p.messageId,
+    consultationId: row.id,
+    authorId: actor.id,
+    kind: 'reply',
+    body: p.body,
+    referral: null,
+    createdAt: p.at,
+  });
   await touch(ctx, row.id, { status: row.status === 'resolved' ? 'resolved' : 'answered', firstReplyAt: row.firstReplyAt ?? p.at });
 };
 
@@ -171,7 +213,15 @@ const followup: ApplyFn<'consult.followup'> = async (ctx, p) => {
   const row = await consultationFor(ctx, actor, p.consultationId);
   requireOpen(row);
   requireRequester(actor, row);
-  await addMessage(ctx, { id: p.messageId, consultationId: row.id, authorId: actor.id, kind: 'followup', body: p.body, referral: null, createdAt: p.at });
+  await addMessage(ctx, {
+    id: p.messageId,
+    consultationId: row.id,
+    authorId: actor.id,
+    kind: 'followup',
+    body: p.body,
+    referral: null,
+    createdAt: p.at,
+  });
   // A follow-up puts the request back with its lawyer (or in the new queue when nobody has it yet).
   await touch(ctx, row.id, { status: row.assigneeId ? 'open' : row.status === 'reopened' ? 'reopened' : 'new', resolvedAt: null });
 };
@@ -181,8 +231,20 @@ const refer: ApplyFn<'consult.refer'> = async (ctx, p) => {
   const row = await consultationFor(ctx, actor, p.consultationId);
   requireOpen(row);
   requireHandler(actor, row);
-  await addMessage(ctx, { id: p.messageId, consultationId: row.id, authorId: actor.id, kind: 'referral', body: p.body, referral: p.to, createdAt: p.at });
-  await touch(ctx, row.id, { referral: p.to, status: row.status === 'resolved' ? 'resolved' : 'answered', firstReplyAt: row.firstReplyAt ?? p.at });
+  await addMessage(ctx, {
+    id: p.messageId,
+    consultationId: row.id,
+    authorId: actor.id,
+    kind: 'referral',
+    body: p.body,
+    referral: p.to,
+    createdAt: p.at,
+  });
+  await touch(ctx, row.id, {
+    referral: p.to,
+    status: row.status === 'resolved' ? 'resolved' : 'answered',
+    firstReplyAt: row.firstReplyAt ?? p.at,
+  });
 };
 
 const resolve: ApplyFn<'consult.resolve'> = async (ctx, p) => {
@@ -191,7 +253,15 @@ const resolve: ApplyFn<'consult.resolve'> = async (ctx, p) => {
   requireOpen(row);
   requireHandler(actor, row);
   if (row.status === 'resolved') return;
-  await addMessage(ctx, { id: p.messageId, consultationId: row.id, authorId: actor.id, kind: 'resolved', body: '', referral: null, createdAt: p.at });
+  await addMessage(ctx, {
+    id: p.messageId,
+    consultationId: row.id,
+    authorId: actor.id,
+    kind: 'resolved',
+    body: '',
+    referral: null,
+    createdAt: p.at,
+  });
   await touch(ctx, row.id, { status: 'resolved', resolvedAt: p.at });
 };
 
@@ -209,7 +279,8 @@ const deadline: ApplyFn<'consult.deadline'> = async (ctx, p) => {
   const actor = await actorOf(ctx.trx, ctx.userId);
   if (actor.role !== 'admin') throw new OpRejected('只有管理员可以设定期限 / only administrators set deadlines');
   const row = await consultationFor(ctx, actor, p.consultationId);
-  if (p.deadline < chinaDate(row.filedAt)) throw new OpRejected('期限不能早于提交日期 / the deadline cannot be before the day it was filed');
+  if (p.deadline < chinaDate(row.filedAt))
+    throw new OpRejected('期限不能早于提交日期 / the deadline cannot be before the day it was filed');
   await touch(ctx, row.id, { deadline: p.deadline });
 };
 

@@ -17,7 +17,8 @@ export async function pullConsultChanges(db: Db, viewer: Viewer, cursor: number,
     query = query.where((eb) => eb.or([eb('requesterId', '=', viewer.id), eb('filedBy', '=', viewer.id)]));
   const changed = await query.orderBy('changeSeq').execute();
   const readable = changed.filter((r) => canReadConsultation(viewer, r));
-  const stubs = viewer.role === 'lawyer' ? changed.filter((r) => !canReadConsultation(viewer, r) && r.assigneeId === null && r.status === 'new') : [];
+  const stubs =
+    viewer.role === 'lawyer' ? changed.filter((r) => !canReadConsultation(viewer, r) && r.assigneeId === null && r.status === 'new') : [];
   const gone = changed.filter((r) => !readable.includes(r) && !stubs.includes(r)).map((r) => r.id);
   const [full, partial] = await Promise.all([toConsultRecords(db, viewer, readable), toConsultRecords(db, viewer, stubs)]);
   if (auditedReader(viewer))

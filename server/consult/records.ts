@@ -27,8 +27,16 @@ export async function toConsultRecords(db: Db, viewer: Viewer, rows: Consultatio
   const people = new Set(rows.flatMap((r) => [r.filedBy, r.assigneeId].filter((x): x is string => Boolean(x))));
   const villages = new Set(rows.map((r) => r.villageId));
   const [users, units] = await Promise.all([
-    db.selectFrom('user').select(['id', 'name']).where('id', 'in', [...people]).execute(),
-    db.selectFrom('orgUnit').select(['id', 'name']).where('id', 'in', [...villages]).execute(),
+    db
+      .selectFrom('user')
+      .select(['id', 'name'])
+      .where('id', 'in', [...people])
+      .execute(),
+    db
+      .selectFrom('orgUnit')
+      .select(['id', 'name'])
+      .where('id', 'in', [...villages])
+      .execute(),
   ]);
   const nameOf = new Map([...users, ...units].map((u) => [u.id, u.name]));
   return rows.map((r) => {

@@ -52,7 +52,11 @@ export async function up(db: Kysely<unknown>, kind: DbKind): Promise<void> {
     .addColumn('referral', 'text')
     .addColumn('createdAt', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('consultationMessage_consultation').on('consultationMessage').columns(['consultationId', 'createdAt']).execute();
+  await db.schema
+    .createIndex('consultationMessage_consultation')
+    .on('consultationMessage')
+    .columns(['consultationId', 'createdAt'])
+    .execute();
 
   await db.schema
     .createTable('consent')

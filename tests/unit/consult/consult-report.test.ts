@@ -47,7 +47,12 @@ async function push(user: string, type: string, payload: Record<string, unknown>
 }
 
 const file = (id: string, fields: Record<string, unknown>, at: string) =>
-  push('villager', 'consult.file', { id, channel: 'app', category: 'land', villageId: 'v1-h1', description: '宅基地', consentVersion: CONSULT_CONSENT_VERSION, ...fields }, at);
+  push(
+    'villager',
+    'consult.file',
+    { id, channel: 'app', category: 'land', villageId: 'v1-h1', description: '宅基地', consentVersion: CONSULT_CONSENT_VERSION, ...fields },
+    at,
+  );
 
 describe('consultation report figures', () => {
   it('counts by channel, category and village, resolved, within deadline, reply rate and satisfaction', async () => {
@@ -58,9 +63,19 @@ describe('consultation report figures', () => {
     await push('lawyer', 'consult.resolve', { consultationId: a, messageId: uuidv7() }, '2026-03-03T04:00:00.000Z');
     await push('villager', 'consult.rate', { consultationId: a, rating: 'satisfied' }, '2026-03-04T04:00:00.000Z');
     await file(b, { category: 'wages', villageId: 'v2' }, '2026-03-05T02:00:00.000Z');
-    await push('admin', 'consult.file', { id: c, channel: 'hotline12345', category: 'neighbours', villageId: 'v2', description: '12345' }, '2026-03-06T02:00:00.000Z');
+    await push(
+      'admin',
+      'consult.file',
+      { id: c, channel: 'hotline12345', category: 'neighbours', villageId: 'v2', description: '12345' },
+      '2026-03-06T02:00:00.000Z',
+    );
     await push('admin', 'consult.assign', { consultationId: c, lawyerId: ids.lawyer }, '2026-03-06T03:00:00.000Z');
-    await push('lawyer', 'consult.refer', { consultationId: c, messageId: uuidv7(), to: 'mediation', body: '' }, '2026-03-06T04:00:00.000Z');
+    await push(
+      'lawyer',
+      'consult.refer',
+      { consultationId: c, messageId: uuidv7(), to: 'mediation', body: '' },
+      '2026-03-06T04:00:00.000Z',
+    );
     await push('lawyer', 'consult.resolve', { consultationId: c, messageId: uuidv7() }, '2026-03-06T05:00:00.000Z');
     await file(d, { category: 'loans' }, '2027-01-05T02:00:00.000Z'); // outside the period
 
@@ -105,7 +120,11 @@ describe('consultation report figures', () => {
     const count = await anonymiseExpired(handle, { id: ids.admin!, role: 'admin' }, new Date('2027-03-01T00:00:00.000Z'));
     expect(count).toBe(4);
     expect(await consultReport(handle.db, 'town', '2026-01-01', '2028-01-01')).toEqual(before);
-    const rows = await handle.db.selectFrom('consultation').select(['description', 'anonymisedAt']).where('filedAt', '<', '2026-09-01').execute();
+    const rows = await handle.db
+      .selectFrom('consultation')
+      .select(['description', 'anonymisedAt'])
+      .where('filedAt', '<', '2026-09-01')
+      .execute();
     expect(rows.every((r) => r.description === '' && r.anonymisedAt)).toBe(true);
   });
 });
