@@ -37,6 +37,19 @@ export interface OutboxOp {
   label: string;
 }
 
+/** A photo kept on the phone by its SHA-256 until uploaded (and after, so one's own photos show offline). */
+export interface LocalFile {
+  hash: string;
+  blob: Blob;
+  type: string;
+  size: number;
+  /** The record it was taken for (an activity id, …). */
+  ownerId: string;
+  status: 'pending' | 'uploaded' | 'refused';
+  reason?: string;
+  createdAt: string;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -60,6 +73,7 @@ export class PufaDB extends Dexie {
   exams!: EntityTable<ExamSummary, 'id'>;
   examPapers!: EntityTable<LocalPaper, 'id'>;
   examAttempts!: EntityTable<LocalAttempt, 'id'>;
+  files!: EntityTable<LocalFile, 'hash'>;
   consultations!: EntityTable<ConsultRecord, 'id'>;
 
   constructor(name = 'pufa') {
@@ -93,8 +107,10 @@ export class PufaDB extends Dexie {
         examAttempts: 'id, examId, status',
       })
       .upgrade((tx) => tx.table('settings').delete('cursor'));
+    // Photos waiting to upload (and one's own, kept for offline viewing).
+    this.version(4).stores({ files: 'hash, status, ownerId' });
     // Legal consultations this person may read (own requests; a lawyer's queue; all for administrators).
-    // Version 4 is left to the activities' photo queue. Pulling from 0 again brings requests filed before.
+    // Pulling from cursor 0 again brings requests filed before this version.
     this.version(5)
       .stores({ consultations: 'id, status, filedAt' })
       .upgrade((tx) => tx.table('settings').delete('cursor'));

@@ -3,6 +3,7 @@ import type { DbHandle } from './client';
 import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-laws';
 import * as m0003 from './migrations/0003-quiz';
+import * as m0005 from './migrations/0005-activities';
 import * as m0006 from './migrations/0006-consultations';
 
 /**
@@ -13,6 +14,7 @@ const MIGRATIONS: { name: string; up: typeof m0001.up }[] = [
   { name: '0001-foundation', up: m0001.up },
   { name: '0002-laws', up: m0002.up },
   { name: '0003-quiz', up: m0003.up },
+  { name: '0005-activities', up: m0005.up },
   { name: '0006-consultations', up: m0006.up },
 ];
 

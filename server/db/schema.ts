@@ -277,6 +277,94 @@ export interface LawArticleTable {
   paragraphs: string;
 }
 
+export interface StoredFileTable {
+  hash: string;
+  type: string;
+  size: number;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+export interface FileOwnerTable {
+  hash: string;
+  ownerKind: string;
+  ownerId: string;
+  createdAt: string;
+}
+
+export interface ActivityThemeTable {
+  id: string;
+  name: string;
+  sortOrder: number;
+  active: Bool;
+  createdAt: string;
+  changeSeq: number;
+}
+
+export interface ActivityTable {
+  id: string;
+  kind: string;
+  studyKind: string | null;
+  dutyOutcome: string | null;
+  themeId: string | null;
+  title: string;
+  orgUnitId: string;
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
+  accuracyM: number | null;
+  startsAt: string;
+  endsAt: string;
+  hostId: string;
+  hostName: string;
+  staff: string;
+  audience: number;
+  banners: number;
+  posters: number;
+  leaflets: number;
+  brochures: number;
+  gifts: number;
+  notes: string;
+  /** JSON string[]: SHA-256 of each photo */
+  photos: string;
+  checkInCode: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  changeSeq: number;
+}
+
+export interface ActivityRevisionTable {
+  id: string;
+  activityId: string;
+  editorId: string;
+  version: number;
+  /** JSON Record<field, [before, after]> */
+  changes: string;
+  editedAt: string;
+  changeSeq: number;
+}
+
+export interface CheckInTable {
+  id: string;
+  activityId: string;
+  personKey: string;
+  userId: string | null;
+  name: string;
+  orgUnitId: string | null;
+  method: string;
+  checkedInAt: string;
+  recordedBy: string;
+  changeSeq: number;
+}
+
+export interface PeriodLockTable {
+  period: string;
+  lockedBy: string;
+  lockedAt: string;
+  changeSeq: number;
+}
+
 export interface ConsultationTable {
   id: string;
   channel: string;
@@ -365,6 +453,13 @@ export interface Database {
   exam: ExamTable;
   examPaper: ExamPaperTable;
   examAttempt: ExamAttemptTable;
+  storedFile: StoredFileTable;
+  fileOwner: FileOwnerTable;
+  activityTheme: ActivityThemeTable;
+  activity: ActivityTable;
+  activityRevision: ActivityRevisionTable;
+  checkIn: CheckInTable;
+  periodLock: PeriodLockTable;
   consultation: ConsultationTable;
   consultationMessage: ConsultationMessageTable;
   consent: ConsentTable;
