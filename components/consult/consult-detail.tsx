@@ -1,6 +1,7 @@
 'use client';
 import { useSearchParams } from 'next/navigation';
 import { useEffect } from 'react';
+import { PhotoThumb } from '@/components/files/photo-thumb';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useLiveQuery } from '@/hooks/use-live-query';
@@ -118,6 +119,13 @@ export function ConsultDetail() {
           <p className="mt-3 text-muted">{t('stubNote')}</p>
         )}
       </Card>
+      {c.full && c.photoIds.length ? (
+        <section aria-label={t('photosTitle')} className="flex flex-wrap gap-2">
+          {c.photoIds.map((hash, i) => (
+            <PhotoThumb key={hash} hash={hash} alt={t('photoAlt', { n: i + 1 })} />
+          ))}
+        </section>
+      ) : null}
       {c.full ? <Thread messages={c.messages} /> : null}
       {!c.anonymised && (handler || (profile.role === 'lawyer' && !c.full)) ? <HandlerActions c={c} me={profile} /> : null}
       {!c.anonymised && requester && !handler ? <RequesterActions c={c} me={profile} /> : null}

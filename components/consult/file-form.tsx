@@ -1,6 +1,8 @@
 'use client';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { uuidv7 } from 'uuidv7';
+import { PhotoPicker } from '@/components/files/photo-picker';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Select, TextInput } from '@/components/ui/field';
@@ -30,7 +32,15 @@ export function FileForm() {
   const profile = useProfile();
   const router = useRouter();
   const villages = useVillages();
-  const caseMode = useSearchParams().get('mode') === 'case';
+  const params = useSearchParams();
+  const mode = params.get('mode');
+  const caseMode = mode === 'case';
+  // Walk-in advice at a 法律咨询服务 event (/consult/new?mode=walkin&activity=…): a few taps, no consent screen
+  // (staff record advice given face to face), resolved when recorded.
+  const walkIn = mode === 'walkin' ? params.get('activity') : null;
+  const [id, setId] = useState(() => uuidv7());
+  const [notice, setNotice] = useState<string>();
+  const [photoIds, setPhotoIds] = useState<string[]>([]);
   const [consented, setConsented] = useState<boolean>();
   const [channel, setChannel] = useState<ConsultChannel>(caseMode ? 'screening' : 'app');
   const [category, setCategory] = useState<ConsultCategory | ''>('');
@@ -55,7 +65,7 @@ export function FileForm() {
   if (!caseMode && !consented)
     return <ConsentNotice retentionMonths={DEFAULT_RETENTION_MONTHS} onAgree={() => void giveConsent().then(() => setConsented(true))} />;
   const canFileForOther = staff || profile.legalLiterate;
-  const namedRequester = caseMode || forOther;
+  const namedRequester = caseMode || forOther || Boolean(walkIn);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -67,13 +77,17 @@ export function FileForm() {
     if (contactPhone.trim() && !isPhone(contactPhone)) found.contactPhone = t('errors.phone');
     if (callBack && !contactPhone.trim() && (forOther || caseMode)) found.contactPhone = t('errors.callBackPhone');
     setErrors(found);
+    setNotice(undefined);
     if (Object.keys(found).length || !profile || !category) return;
     setBusy(true);
     try {
       const chosen = villages?.find((v) => v.id === village);
-      const id = await fileConsultation(
+      const saved = await fileConsultation(
         {
-          channel: caseMode ? channel : 'app',
+          id,
+          channel: walkIn ? 'walk-in' : caseMode ? channel : 'app',
+          activityId: walkIn,
+          photoIds,
           category,
           villageId: village,
           villageName: chosen?.name ?? '',
@@ -81,13 +95,22 @@ export function FileForm() {
           requesterName: namedRequester ? requesterName.trim() : '',
           contactPhone: contactPhone.trim(),
           callBack,
-          forOther: !caseMode && forOther,
+          forOther: !caseMode && !walkIn && forOther,
         },
         profile,
         t('opLabel', { category: t(`category.${category}`) }),
       );
       syncSoon();
-      router.replace(`/consult/item?id=${id}`);
+      if (walkIn) {
+        // Next person: the form stays for the following walk-in.
+        setId(uuidv7());
+        setDescription('');
+        setRequesterName('');
+        setNotice(t('walkInSaved', { category: t(`category.${category}`) }));
+        setBusy(false);
+        return;
+      }
+      router.replace(`/consult/item?id=${saved}`);
     } catch (error) {
       setErrors({ form: isQuotaError(error) ? t('errors.quota') : String(error) });
       setBusy(false);
@@ -96,9 +119,9 @@ export function FileForm() {
 
   return (
     <Card>
-      <h1 className="text-xl font-bold">{caseMode ? t('logCase') : t('fileNew')}</h1>
+      <h1 className="text-xl font-bold">{walkIn ? t('walkInTitle') : caseMode ? t('logCase') : t('fileNew')}</h1>
       <form onSubmit={submit} noValidate className="mt-3 flex flex-col gap-3">
-        {caseMode ? (
+        {walkIn ? null : caseMode ? (
           <Field label={t('channelLabel')}>
             <Select value={channel} onChange={(e) => setChannel(e.target.value as ConsultChannel)}>
               {channels.map((c) => (
@@ -140,34 +163,50 @@ export function FileForm() {
             ))}
           </Select>
         </Field>
-        <Field label={t('descriptionLabel')} error={errors.description} hint={t('descriptionHint')}>
+        <Field
+          label={walkIn ? t('walkInLine') : t('descriptionLabel')}
+          error={errors.description}
+          hint={walkIn ? undefined : t('descriptionHint')}
+        >
           <textarea
             value={description}
             maxLength={2000}
-            rows={5}
+            rows={walkIn ? 2 : 5}
             onChange={(e) => setDescription(e.target.value)}
             className="w-full rounded-lg border border-line bg-surface p-3 text-base"
           />
         </Field>
-        <Field
-          label={t('phoneLabel')}
-          error={errors.contactPhone}
-          hint={namedRequester ? undefined : t('phoneHint', { phone: profile.phone })}
-        >
-          <TextInput type="tel" inputMode="numeric" value={contactPhone} maxLength={11} onChange={(e) => setContactPhone(e.target.value)} />
-        </Field>
-        <label className="flex items-start gap-2">
-          <input type="checkbox" className="mt-1 h-5 w-5" checked={callBack} onChange={(e) => setCallBack(e.target.checked)} />
-          <span>{t('callBack')}</span>
-        </label>
+        {walkIn ? null : <PhotoPicker ownerId={id} value={photoIds} onChange={setPhotoIds} />}
+        {walkIn ? null : (
+          <Field
+            label={t('phoneLabel')}
+            error={errors.contactPhone}
+            hint={namedRequester ? undefined : t('phoneHint', { phone: profile.phone })}
+          >
+            <TextInput
+              type="tel"
+              inputMode="numeric"
+              value={contactPhone}
+              maxLength={11}
+              onChange={(e) => setContactPhone(e.target.value)}
+            />
+          </Field>
+        )}
+        {walkIn ? null : (
+          <label className="flex items-start gap-2">
+            <input type="checkbox" className="mt-1 h-5 w-5" checked={callBack} onChange={(e) => setCallBack(e.target.checked)} />
+            <span>{t('callBack')}</span>
+          </label>
+        )}
         {errors.form ? (
           <p role="alert" className="text-red-700">
             {errors.form}
           </p>
         ) : null}
         <Button type="submit" disabled={busy}>
-          {t('submit')}
+          {walkIn ? t('walkInSubmit') : t('submit')}
         </Button>
+        {notice ? <p role="status">{notice}</p> : null}
         <p className="text-sm text-muted">{t('offlineNote')}</p>
       </form>
     </Card>

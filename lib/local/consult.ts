@@ -43,6 +43,8 @@ export async function giveConsent(db = localDb()): Promise<ConsultConsent> {
 }
 
 export interface FileInput {
+  /** Made by the form up front, so photos picked before saving are kept under the request's id. */
+  id?: string;
   channel: ConsultChannel;
   category: ConsultCategory;
   villageId: string;
@@ -58,7 +60,7 @@ export interface FileInput {
 
 /** Writes: a new consultation (waiting). Queues: consult.file with the consent version for a request made in the app. */
 export async function fileConsultation(input: FileInput, me: LocalProfile, label: string, db = localDb()): Promise<string> {
-  const id = uuidv7();
+  const id = input.id ?? uuidv7();
   const at = new Date().toISOString();
   await db.transaction('rw', tables(db), async () => {
     const consent = input.channel === 'app' ? await consentGiven(db) : null;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CONSULT_CATEGORIES, CONSULT_CHANNELS, RATINGS, REFERRALS } from '@/lib/consult/types';
+import { MAX_PHOTOS_PER_RECORD } from '@/lib/constants';
+import { SHA256_HEX } from '@/lib/files/sniff';
 import { PHONE_PATTERN } from './phone';
 
 /** Payloads of the consultation ops; the phone's forms and the server's handlers share them. */
@@ -21,7 +23,7 @@ export const consultFileSchema = z.object({
   forOther: z.boolean().default(false),
   consentVersion: z.string().max(40).nullable().default(null),
   activityId: z.string().min(1).max(64).nullable().default(null),
-  photoIds: z.array(z.string().min(1).max(128)).max(6).default([]),
+  photoIds: z.array(z.string().regex(SHA256_HEX, 'photo id must be a SHA-256 hex digest')).max(MAX_PHOTOS_PER_RECORD).default([]),
   at,
 });
 

@@ -4,6 +4,7 @@ import { CONSULT_CONSENT_VERSION, STAFF_CHANNELS, type ConsultChannel } from '@/
 import { isRole, type Role } from '@/lib/roles';
 import type { Trx } from '../db/client';
 import type { ConsultationMessageTable } from '../db/schema';
+import { attachFile } from '../files';
 import { OpRejected, type ApplyContext, type ApplyFn } from '../sync/registry';
 import { canReadConsultation, type ConsultationRow } from './access';
 import { checkWalkInActivity } from './walk-in';
@@ -129,6 +130,7 @@ const file: ApplyFn<'consult.file'> = async (ctx, p) => {
       changeSeq: ctx.changeSeq,
     })
     .execute();
+  for (const hash of p.photoIds) await attachFile(trx, hash, 'consultation', p.id, ctx.now);
 };
 
 async function touch(ctx: ApplyContext, id: string, set: Partial<ConsultationRow> = {}): Promise<void> {

@@ -2,6 +2,7 @@ import 'server-only';
 import { recordAudit } from '../audit';
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type DbHandle } from '../db/client';
+import { deleteFileBytes, forgetUnownedFiles } from '../files';
 import { getConsultSettings } from './settings';
 
 /**
@@ -16,7 +17,7 @@ export function retentionCutoff(now: Date, months: number): string {
 }
 
 export async function anonymiseExpired(handle: DbHandle, actor: { id: string; role: string } | null, now = new Date()): Promise<number> {
-  return writeTransaction(handle, async (trx) => {
+  const { count, removed } = await writeTransaction(handle, async (trx) => {
     const { retentionMonths } = await getConsultSettings(trx);
     const expired = await trx
       .selectFrom('consultation')
@@ -24,7 +25,7 @@ export async function anonymiseExpired(handle: DbHandle, actor: { id: string; ro
       .where('filedAt', '<', retentionCutoff(now, retentionMonths))
       .where('anonymisedAt', 'is', null)
       .execute();
-    if (expired.length === 0) return 0;
+    if (expired.length === 0) return { count: 0, removed: [] as string[] };
     const ids = expired.map((r) => r.id);
     const changeSeq = await nextChangeSeq(trx);
     const at = now.toISOString();
@@ -36,13 +37,21 @@ export async function anonymiseExpired(handle: DbHandle, actor: { id: string; ro
         .where('id', 'in', chunk)
         .execute();
       await trx.updateTable('consultationMessage').set({ body: '' }).where('consultationId', 'in', chunk).execute();
+      await trx.deleteFrom('fileOwner').where('ownerKind', '=', 'consultation').where('ownerId', 'in', chunk).execute();
     }
+    // A photo no other record holds is deleted, bytes and all, so not even its uploader can fetch it again.
+    const removed = await forgetUnownedFiles(
+      trx,
+      expired.flatMap((r) => JSON.parse(r.photoIds) as string[]),
+    );
     if (actor)
       await recordAudit(
         trx,
         ids.map((id) => ({ actorId: actor.id, actorRole: actor.role, action: 'anonymise', subjectKind: 'consultation', subjectId: id })),
         at,
       );
-    return ids.length;
+    return { count: ids.length, removed };
   });
+  await deleteFileBytes(removed);
+  return count;
 }
