@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSULT_CONSENT_VERSION } from '@/lib/consult/types';
 import { createUser } from '@/server/users';
+import { jpegBytes, sha256 } from '../support/photos';
 import { DEMO_PASSWORD, dbKinds, login, startTestServer, type TestServer } from './support/server';
 
 /** Legal consultations over HTTP against the production server, on SQLite and on PostgreSQL: privacy, consent, idempotence, retention. */
@@ -69,6 +70,17 @@ describe.each(dbKinds)('consultations on %s', (kind) => {
     at: new Date().toISOString(),
     ...fields,
   });
+  const upload = async (who: string, seed: string) => {
+    const bytes = jpegBytes(seed);
+    const hash = sha256(bytes);
+    const res = await fetch(`${server.url}/api/files/${hash}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'image/jpeg', Cookie: cookie[who]!, Origin: server.url },
+      body: new Uint8Array(bytes),
+    });
+    expect(res.status).toBe(201);
+    return hash;
+  };
   const rows = (id: string) => server.db.db.selectFrom('consultation').selectAll().where('id', '=', id).execute();
 
   it('refuses a request without the separate consent and stores nothing', async () => {
@@ -113,7 +125,11 @@ describe.each(dbKinds)('consultations on %s', (kind) => {
     ).toEqual(['applied']);
     expect((await get('lawyer', `/api/consultations/${id}`)).status).toBe(200);
     expect((await get('admin', `/api/consultations/${id}`)).status).toBe(200);
+    expect((await get('lawyer', `/api/files/${photo}`)).status).toBe(200);
+    expect((await get('admin', `/api/files/${photo}`)).status).toBe(200);
     expect((await get('lawyer2', `/api/consultations/${id}`)).status).toBe(404);
+    expect((await get('lawyer2', `/api/files/${photo}`)).status).toBe(404);
+    expect((await get('other', `/api/files/${photo}`)).status).toBe(404);
     const cursor = 0;
     const lawyer2 = (await (await get('lawyer2', `/api/sync/pull?cursor=${cursor + 1}`)).json()) as Pulled;
     expect(lawyer2.consultations.some((c) => c.id === id)).toBe(false);
@@ -125,8 +141,32 @@ describe.each(dbKinds)('consultations on %s', (kind) => {
     ]);
     expect(refused[0]).toMatchObject({ status: 'rejected' });
 
-    const audit = await server.db.db.selectFrom('auditLog').selectAll().where('subjectId', '=', id).where('action', '=', 'read').execute();
-    expect(audit.map((a) => a.actorRole).sort()).toEqual(['admin', 'lawyer']);
+    const audit = await server.db.db.selectFrom('auditLog').selectAll().where('subjectId', '=', id).execute();
+    const reads = (action: string) =>
+      audit
+        .filter((a) => a.action === action)
+        .map((a) => a.actorRole)
+        .sort();
+    expect(reads('read')).toEqual(['admin', 'lawyer']);
+    expect(reads('read-photo')).toEqual(['admin', 'lawyer']);
+    expect(audit.every((a) => a.at && a.actorId)).toBe(true);
+  });
+
+  it('records walk-in advice only against a 法律咨询服务 event', async () => {
+    const walkIn = (activityId: string) =>
+      op('consult.file', {
+        id: uuidv7(),
+        channel: 'walk-in',
+        category: 'loans',
+        villageId: 'org-v02',
+        description: '借钱不还怎么起诉',
+        activityId,
+        at: new Date().toISOString(),
+      });
+    const [missing] = await push('lawyer', [walkIn(uuidv7())]);
+    expect(missing).toMatchObject({ status: 'rejected' });
+    const [byVillager] = await push('villager', [walkIn(uuidv7())]);
+    expect(byVillager!.reason).toContain('只有律师和工作人员');
   });
 
   it('anonymises requests past the retention period without changing the report counts', async () => {
@@ -152,6 +192,15 @@ describe.each(dbKinds)('consultations on %s', (kind) => {
     expect(row!.anonymisedAt).not.toBeNull();
     const seen = (await (await get('villager', `/api/consultations/${old.id as string}`)).json()) as Json;
     expect(seen).toMatchObject({ anonymised: true, description: '', requesterName: '' });
+    // the photo is gone too, even for the person who uploaded it
+    expect((await get('villager', `/api/files/${photo}`)).status).toBe(404);
+    expect(
+      await server.db.db
+        .selectFrom('fileOwner')
+        .selectAll()
+        .where('ownerId', '=', old.id as string)
+        .execute(),
+    ).toHaveLength(0);
     expect((await send('villager', 'PUT', '/api/consultations/settings', { retentionMonths: 12, deadlineWorkingDays: 5 })).status).toBe(
       403,
     );
