@@ -106,12 +106,16 @@ describe.each(dbKinds)('consultations on %s', (kind) => {
   });
 
   it('answers 404 to another villager, the publicist and an unassigned lawyer, and audits lawyers’ and admins’ reads', async () => {
-    const payload = request({ description: '借条丢了怎么办' });
-    await push('villager', [op('consult.file', payload)]);
+    const photo = await upload('villager', `loan-${kind}`);
+    const payload = request({ description: '借条丢了怎么办', photoIds: [photo] });
+    expect((await push('villager', [op('consult.file', payload)]))[0]).toMatchObject({ status: 'applied' });
     const id = payload.id as string;
     expect((await get('villager', `/api/consultations/${id}`)).status).toBe(200);
-    for (const who of ['other', 'publicist', 'lawyer', 'lawyer2'])
+    expect((await get('villager', `/api/files/${photo}`)).status).toBe(200);
+    for (const who of ['other', 'publicist', 'lawyer', 'lawyer2']) {
       expect((await get(who, `/api/consultations/${id}`)).status, who).toBe(404);
+      expect((await get(who, `/api/files/${photo}`)).status, who).toBe(404);
+    }
     expect((await get('other', `/api/consultations/${uuidv7()}`)).status).toBe(404);
 
     // Before anyone takes it, lawyers see a stub without personal details; other villagers see nothing.
@@ -170,13 +174,16 @@ describe.each(dbKinds)('consultations on %s', (kind) => {
   });
 
   it('anonymises requests past the retention period without changing the report counts', async () => {
+    const photo = await upload('villager', `old-${kind}`);
     const old = request({
+      photoIds: [photo],
       description: '三年前的咨询',
       requesterName: '',
       contactPhone: '13800000004',
       at: new Date(Date.now() - 400 * 24 * 3600_000).toISOString(),
     });
-    await push('villager', [op('consult.file', old)]);
+    expect((await push('villager', [op('consult.file', old)]))[0]).toMatchObject({ status: 'applied' });
+    expect((await get('villager', `/api/files/${photo}`)).status).toBe(200);
     const year = new Date(Date.now() - 400 * 24 * 3600_000).getUTCFullYear();
     const reportPath = `/api/consultations/report?orgUnitId=org-town&from=${year - 1}-01-01&to=${year + 2}-01-01`;
     const before = (await (await get('admin', reportPath)).json()) as Json;
