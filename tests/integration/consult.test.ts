@@ -15,6 +15,7 @@ interface Pulled {
 describe.each(dbKinds)('consultations on %s', (kind) => {
   let server: TestServer;
   const cookie: Record<string, string> = {};
+  const devices: Record<string, string> = {};
   let lawyerId: string;
   let seq = 0;
 
@@ -53,7 +54,7 @@ describe.each(dbKinds)('consultations on %s', (kind) => {
     });
   const op = (type: string, payload: Json, id = uuidv7()) => ({ id, seq: ++seq, type, payload, createdAt: new Date().toISOString() });
   const push = async (who: string, ops: unknown[]) => {
-    const res = await send(who, 'POST', '/api/sync/push', { deviceId: `dev-${who}-${kind}`, ops });
+    const res = await send(who, 'POST', '/api/sync/push', { deviceId: (devices[who] ??= uuidv7()), ops });
     expect(res.status).toBe(200);
     return ((await res.json()) as { results: { status: string; reason?: string }[] }).results;
   };
