@@ -48,7 +48,9 @@ export function LoginForm() {
       }
       await refreshProfile();
       signedIn();
-      router.replace('/');
+      // Only a path inside the app (never another site) after a scanned link sent the person here.
+      const next = new URLSearchParams(location.search).get('next');
+      router.replace(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
     } catch (e) {
       if (e instanceof PendingForOtherUser) {
         // Sign the newcomer out again: the waiting actions belong to someone else and must not be lost or misattributed.

@@ -5,6 +5,7 @@ import type { ArticleBookmark, HeldArticle, HeldLaw } from '@/lib/laws/local-typ
 import type { LocalAttempt, LocalDailySet, LocalPaper, LocalQuizAnswer } from '@/lib/quiz/local-types';
 import type { ExamSummary, PracticeQuestion } from '@/lib/quiz/types';
 import type { WrongBookEntry } from '@/lib/quiz/wrong-book';
+import type { ActivityRecord, CheckInRecord, RevisionRecord, ThemeRecord } from '@/lib/activity/types';
 import type { ConsultRecord } from '@/lib/consult/types';
 
 /**
@@ -74,6 +75,10 @@ export class PufaDB extends Dexie {
   examPapers!: EntityTable<LocalPaper, 'id'>;
   examAttempts!: EntityTable<LocalAttempt, 'id'>;
   files!: EntityTable<LocalFile, 'hash'>;
+  activities!: EntityTable<ActivityRecord, 'id'>;
+  checkIns!: EntityTable<CheckInRecord, 'id'>;
+  activityThemes!: EntityTable<ThemeRecord, 'id'>;
+  activityRevisions!: EntityTable<RevisionRecord, 'id'>;
   consultations!: EntityTable<ConsultRecord, 'id'>;
 
   constructor(name = 'pufa') {
@@ -109,9 +114,18 @@ export class PufaDB extends Dexie {
       .upgrade((tx) => tx.table('settings').delete('cursor'));
     // Photos waiting to upload (and one's own, kept for offline viewing).
     this.version(4).stores({ files: 'hash, status, ownerId' });
+    // Activities the person may see, their check-ins and edit history, and the admin's theme list.
+    this.version(5)
+      .stores({
+        activities: 'id, startsAt, kind, orgUnitId, hostId',
+        checkIns: 'id, activityId, [activityId+personKey]',
+        activityThemes: 'id, sortOrder',
+        activityRevisions: 'id, activityId',
+      })
+      .upgrade((tx) => tx.table('settings').delete('cursor'));
     // Legal consultations this person may read (own requests; a lawyer's queue; all for administrators).
     // Pulling from cursor 0 again brings requests filed before this version.
-    this.version(5)
+    this.version(6)
       .stores({ consultations: 'id, status, filedAt' })
       .upgrade((tx) => tx.table('settings').delete('cursor'));
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activitySaveSchema, checkInSchema } from '@/lib/validations/activity';
 import { questionIdSchema, responseSchema } from '@/lib/validations/quiz';
 import {
   consultAssignSchema,
@@ -32,6 +33,8 @@ export const opPayloadSchemas = {
     submittedAt: at,
     answers: z.record(questionIdSchema, responseSchema).refine((a) => Object.keys(a).length <= 200, { message: 'at most 200 answers' }),
   }),
+  'activity.save': activitySaveSchema,
+  'activity.checkIn': checkInSchema,
   'consult.file': consultFileSchema,
   'consult.take': consultTakeSchema,
   'consult.assign': consultAssignSchema,

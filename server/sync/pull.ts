@@ -4,18 +4,19 @@ import { currentChangeSeq } from '../db/changes';
 import type { DbHandle } from '../db/client';
 import type { Viewer } from '../consult/access';
 import { pullConsultChanges } from '../consult/pull';
+import { pullActivityChanges } from '../activity/pull';
 import { pullQuizChanges } from '../quiz/pull';
 import { toTaskRecord } from '../tasks';
 
 /**
  * Everything that changed since the cursor: all study content and tasks (they are not personal), and the user's
- * own progress. The new cursor is read first, so rows committed while this runs come in the next pull.
+ * own progress, quizzes and exams, and the activities the person may see. The new cursor is read first, so rows committed while this runs come in the next pull.
  */
 export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: number): Promise<PullResponse> {
   const userId = viewer.id;
   const { db } = handle;
   const upTo = await currentChangeSeq(db);
-  const [modules, lessons, tasks, progress, quiz] = await Promise.all([
+  const [modules, lessons, tasks, progress, quiz, activity] = await Promise.all([
     db.selectFrom('module').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('lesson').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('studyTask').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
@@ -27,6 +28,7 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
       .where('changeSeq', '<=', upTo)
       .execute(),
     pullQuizChanges(db, userId, cursor, upTo),
+    pullActivityChanges(db, userId, cursor, upTo),
   ]);
   const consult = await pullConsultChanges(db, viewer, cursor, upTo);
   return {
@@ -58,6 +60,7 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
       secondsSpent: p.secondsSpent,
     })),
     ...quiz,
+    ...activity,
     ...consult,
   };
 }
