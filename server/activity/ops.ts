@@ -4,7 +4,8 @@ import { checkInWindow, periodOf } from '@/lib/activity/types';
 import type { ActivityFields } from '@/lib/validations/activity';
 import type { Trx } from '../db/client';
 import type { ActivityTable } from '../db/schema';
-import { attachFile, detachOtherFiles } from '../files';
+import { attachFile, canAttachFile, detachOtherFiles } from '../files';
+import { isRole } from '@/lib/roles';
 import { OpRejected, type ApplyContext, type ApplyFn } from '../sync/registry';
 
 /**
@@ -119,6 +120,25 @@ const save: ApplyFn<'activity.save'> = async (ctx, p) => {
       })
       .execute();
   }
+  const attached = new Set(
+    (await trx.selectFrom('fileOwner').select('hash').where('ownerKind', '=', 'activity').where('ownerId', '=', p.id).execute()).map(
+      (f) => f.hash,
+    ),
+  );
+  const me = await trx
+    .selectFrom('user')
+    .select(['id', 'role', 'orgUnitId', 'legalLiterate'])
+    .where('id', '=', ctx.userId)
+    .executeTakeFirstOrThrow();
+  const reader = {
+    id: me.id,
+    role: isRole(me.role) ? me.role : 'villager',
+    orgUnitId: me.orgUnitId,
+    legalLiterate: Boolean(me.legalLiterate),
+  } as const;
+  for (const hash of a.photos.filter((h) => !attached.has(h)))
+    if (!(await canAttachFile(trx, reader, hash)))
+      throw new OpRejected(`照片 ${hash.slice(0, 8)}… 不是您上传的 / that photo was uploaded by someone else`);
   await detachOtherFiles(trx, 'activity', p.id, a.photos);
   for (const hash of a.photos) await attachFile(trx, hash, 'activity', p.id, ctx.now);
 };

@@ -68,6 +68,17 @@ describe.each(dbKinds)('activities on %s', (kind) => {
     expect([a.status, b.status]).toEqual(['applied', 'applied']);
     const rows = await server.db.db.selectFrom('checkIn').select('personKey').where('activityId', '=', id).execute();
     expect(rows).toHaveLength(1);
+    const pull = async (cookie: string) =>
+      (await (await fetch(`${server.url}/api/sync/pull?cursor=0`, { headers: { Cookie: cookie } })).json()) as {
+        activities: { id: string; checkInCode: string | null; leaflets: number }[];
+        checkIns: { activityId: string }[];
+      };
+    const host = await pull(publicist);
+    expect(host.activities.find((a) => a.id === id)).toMatchObject({ checkInCode: 'itCode0001', leaflets: 200 });
+    expect(host.checkIns.filter((c) => c.activityId === id)).toHaveLength(1);
+    const attendee = await pull(cadre);
+    expect(attendee.activities.find((a) => a.id === id)?.checkInCode).toBeNull();
+    expect((await pull(otherVillager)).activities.map((a) => a.id)).not.toContain(id);
   });
 
   it('rejects negative or fractional materials with a reason', async () => {
@@ -116,5 +127,27 @@ describe.each(dbKinds)('activities on %s', (kind) => {
     expect(other.status).toBe(404);
     const anonymous = await fetch(`${server.url}/api/files/${hash}`);
     expect(anonymous.status).toBe(401);
+  });
+
+  it('lets only an administrator add themes and lock a month, after which its activities cannot change', async () => {
+    const admin = await login(server.url, '13800000001');
+    const post = (cookie: string, path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: server.url },
+        body: JSON.stringify(body),
+      });
+    expect((await post(publicist, '/api/activity-themes', { name: '防范养老诈骗' })).status).toBe(403);
+    expect((await post(admin, '/api/activity-themes', { name: '防范养老诈骗' })).status).toBe(201);
+    expect((await post(admin, '/api/activity-themes', { name: '防范养老诈骗' })).status).toBe(409);
+    const id = uuidv7();
+    const old = lecture({ startsAt: '2025-06-02T01:00:00Z', endsAt: '2025-06-02T03:00:00Z' });
+    expect((await push(publicist, 'activity.save', { id, checkInCode: 'itCode0005', activity: old })).status).toBe('applied');
+    expect((await post(publicist, '/api/activity-locks', { period: '2025-06', locked: true })).status).toBe(403);
+    const locked = await post(admin, '/api/activity-locks', { period: '2025-06', locked: true });
+    expect(await locked.json()).toEqual({ lockedPeriods: ['2025-06'] });
+    const edit = await push(publicist, 'activity.save', { id, checkInCode: 'itCode0005', activity: { ...old, leaflets: 1 } });
+    expect(edit).toMatchObject({ status: 'rejected', reason: expect.stringContaining('2025-06') });
+    expect((await post(admin, '/api/activity-locks', { period: '2025-13', locked: true })).status).toBe(422);
   });
 });

@@ -118,6 +118,10 @@ describe.each(dbKinds)('consultations on %s', (kind) => {
       expect((await get(who, `/api/files/${photo}`)).status, who).toBe(404);
     }
     expect((await get('other', `/api/consultations/${uuidv7()}`)).status).toBe(404);
+    // swapping ids the other way: naming the photo's hash in one's own request opens nothing
+    const stolen = await push('other', [op('consult.file', request({ villageId: 'org-v11', photoIds: [photo] }))]);
+    expect(stolen[0]).toMatchObject({ status: 'rejected' });
+    expect((await get('other', `/api/files/${photo}`)).status).toBe(404);
 
     // Before anyone takes it, lawyers see a stub without personal details; other villagers see nothing.
     const stub = (await pull('lawyer2')).consultations.find((c) => c.id === id);

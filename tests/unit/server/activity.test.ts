@@ -10,8 +10,10 @@ import { pullActivityChanges } from '@/server/activity/pull';
 import { setPeriodLock } from '@/server/activity/themes';
 import { openDatabase, type DbHandle } from '@/server/db/client';
 import { migrate } from '@/server/db/migrate';
+import { storeFile } from '@/server/files';
 import { seedDemo } from '@/server/seed';
 import { pushOps } from '@/server/sync/push';
+import { jpegBytes, sha256 } from '../../support/photos';
 
 /** Activities on a real SQLite database with the demo township: the op handlers, visibility and the report's counts. */
 let dir: string;
@@ -168,5 +170,21 @@ describe('activity operations', () => {
     expect(hostView.activities.find((a) => a.id === id)?.checkInCode).toBe('codeVIS001');
     const cadreView = await pullActivityChanges(handle.db, cadre(), 0, Number.MAX_SAFE_INTEGER);
     expect(cadreView.activities.find((a) => a.id === id)?.checkInCode).toBeNull();
+  });
+
+  it("refuses to attach a photo someone else uploaded to one's own activity", async () => {
+    const bytes = jpegBytes('not yours');
+    const hash = sha256(bytes);
+    await storeFile(handle, ids['13800000001']!, hash, bytes, dir);
+    const r = await push(cadre(), 'activity.save', { id: uuidv7(), checkInCode: 'codePHOTO1', activity: lecture({ photos: [hash] }) });
+    expect(r.status === 'rejected' && r.reason).toContain('someone else');
+    const own = jpegBytes('mine');
+    await storeFile(handle, cadre(), sha256(own), own, dir);
+    const ok = await push(cadre(), 'activity.save', {
+      id: uuidv7(),
+      checkInCode: 'codePHOTO2',
+      activity: lecture({ photos: [sha256(own)] }),
+    });
+    expect(ok.status).toBe('applied');
   });
 });
