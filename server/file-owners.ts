@@ -1,5 +1,6 @@
 import 'server-only';
 import './activity/file-access';
+import './consult/file-access';
 
 /**
  * Loads every feature's file-access rule (each module calls registerFileAccess for its owner kind). A feature

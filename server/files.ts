@@ -116,6 +116,25 @@ export async function detachOtherFiles(trx: Trx, ownerKind: string, ownerId: str
   await query.execute();
 }
 
+/**
+ * Deletes files no record owns any more (after their owner dropped them, e.g. retention), rows first inside the
+ * caller's transaction; returns the hashes whose bytes the caller removes with deleteFileBytes after commit.
+ */
+export async function forgetUnownedFiles(trx: Trx, hashes: string[]): Promise<string[]> {
+  const gone: string[] = [];
+  for (const hash of new Set(hashes)) {
+    const owner = await trx.selectFrom('fileOwner').select('hash').where('hash', '=', hash).executeTakeFirst();
+    if (owner) continue;
+    await trx.deleteFrom('storedFile').where('hash', '=', hash).execute();
+    gone.push(hash);
+  }
+  return gone;
+}
+
+export async function deleteFileBytes(hashes: string[], dir = env().FILES_DIR): Promise<void> {
+  for (const hash of hashes) if (SHA256_HEX.test(hash)) await unlink(pathOf(dir, hash)).catch(() => undefined);
+}
+
 export async function canReadFile(db: Db | Trx, reader: FileReader, hash: string): Promise<boolean> {
   const file = await db.selectFrom('storedFile').select('uploadedBy').where('hash', '=', hash).executeTakeFirst();
   if (file?.uploadedBy === reader.id) return true;

@@ -5,6 +5,7 @@ import type { Role } from '@/lib/roles';
 import { nextChangeSeq } from './db/changes';
 import { writeTransaction, type DbHandle } from './db/client';
 import { createOrgUnit, getOrgUnit } from './org';
+import { seedDemoConsultations } from './consult/seed';
 import { seedDemoActivities } from './activity/seed';
 import { seedDemoExam } from './quiz/seed';
 import { createUser } from './users';
@@ -188,4 +189,9 @@ export async function seedDemo(handle: DbHandle, password: string, now = new Dat
   await seedTasks(handle, now);
   await seedDemoExam(handle, TOWNSHIP_ID, now);
   await seedDemoActivities(handle, now);
+  await seedDemoConsultations(
+    handle,
+    now,
+    VILLAGES.map((_, i) => villageId(i)),
+  );
 }

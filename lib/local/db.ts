@@ -6,6 +6,7 @@ import type { LocalAttempt, LocalDailySet, LocalPaper, LocalQuizAnswer } from '@
 import type { ExamSummary, PracticeQuestion } from '@/lib/quiz/types';
 import type { WrongBookEntry } from '@/lib/quiz/wrong-book';
 import type { ActivityRecord, CheckInRecord, RevisionRecord, ThemeRecord } from '@/lib/activity/types';
+import type { ConsultRecord } from '@/lib/consult/types';
 
 /**
  * The phone's store (IndexedDB via Dexie): the signed-in profile, pulled content, the user's own progress, and
@@ -78,6 +79,7 @@ export class PufaDB extends Dexie {
   checkIns!: EntityTable<CheckInRecord, 'id'>;
   activityThemes!: EntityTable<ThemeRecord, 'id'>;
   activityRevisions!: EntityTable<RevisionRecord, 'id'>;
+  consultations!: EntityTable<ConsultRecord, 'id'>;
 
   constructor(name = 'pufa') {
     // Strict durability: an op is on disk when the transaction that wrote it completes, not merely in a cache.
@@ -130,6 +132,11 @@ export class PufaDB extends Dexie {
         activityThemes: 'id, sortOrder',
         activityRevisions: 'id, activityId',
       })
+      .upgrade((tx) => tx.table('settings').delete('cursor'));
+    // Legal consultations this person may read (own requests; a lawyer's queue; all for administrators).
+    // Pulling from cursor 0 again brings requests filed before this version.
+    this.version(8)
+      .stores({ consultations: 'id, status, filedAt' })
       .upgrade((tx) => tx.table('settings').delete('cursor'));
   }
 }

@@ -1,5 +1,6 @@
 import { localDb, type LocalProfile, type PufaDB } from './db';
 import { activityPersonalTables } from './activity';
+import { clearConsultations } from './consult';
 import { clearQuizPersonalData, quizPersonalTables } from './quiz-sync';
 
 /**
@@ -28,9 +29,10 @@ type MeResponse = Omit<LocalProfile, 'key' | 'savedAt'>;
 async function clearPersonalData(db: PufaDB): Promise<void> {
   await db.transaction(
     'rw',
-    [db.profile, db.progress, db.outbox, db.settings, db.files, ...quizPersonalTables(db), ...activityPersonalTables(db)],
+    [db.profile, db.progress, db.outbox, db.settings, db.files, db.consultations, ...quizPersonalTables(db), ...activityPersonalTables(db)],
     async () => {
       await clearQuizPersonalData(db);
+      await clearConsultations(db);
       await db.profile.clear();
       await db.progress.clear();
       await db.outbox.clear();

@@ -1,4 +1,5 @@
 import type { ActivityPullChanges } from '@/lib/activity/types';
+import type { ConsultPullChanges } from '@/lib/consult/types';
 import type { QuizPullChanges } from '@/lib/quiz/types';
 import type { Role } from '@/lib/roles';
 
@@ -49,7 +50,7 @@ export interface ProgressRecord {
 }
 
 // The quiz's part is optional so a phone copes with a server that predates it.
-export interface PullResponse extends Partial<QuizPullChanges>, Partial<ActivityPullChanges> {
+export interface PullResponse extends Partial<QuizPullChanges>, Partial<ActivityPullChanges>, Partial<ConsultPullChanges> {
   cursor: number;
   modules: ModuleRecord[];
   lessons: LessonRecord[];

@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { MAX_READ_SECONDS } from '@/lib/constants';
 import { activitySaveSchema, checkInSchema } from '@/lib/validations/activity';
 import { questionIdSchema, responseSchema } from '@/lib/validations/quiz';
+import {
+  consultAssignSchema,
+  consultDeadlineSchema,
+  consultFileSchema,
+  consultMessageSchema,
+  consultRateSchema,
+  consultReferSchema,
+  consultResolveSchema,
+  consultTakeSchema,
+} from '@/lib/validations/consult';
 
 /**
  * The operations a phone can queue, each with the schema of its payload. Client and server share this list:
@@ -26,6 +36,15 @@ export const opPayloadSchemas = {
   }),
   'activity.save': activitySaveSchema,
   'activity.checkIn': checkInSchema,
+  'consult.file': consultFileSchema,
+  'consult.take': consultTakeSchema,
+  'consult.assign': consultAssignSchema,
+  'consult.reply': consultMessageSchema,
+  'consult.followup': consultMessageSchema,
+  'consult.refer': consultReferSchema,
+  'consult.resolve': consultResolveSchema,
+  'consult.rate': consultRateSchema,
+  'consult.deadline': consultDeadlineSchema,
 } as const;
 
 export type OpType = keyof typeof opPayloadSchemas;

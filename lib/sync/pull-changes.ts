@@ -2,6 +2,7 @@ import type { PullResponse, ProgressRecord } from '@/lib/study/types';
 import type { LawSummary } from '@/lib/laws/types';
 import { getSetting, setSetting, type PufaDB } from '@/lib/local/db';
 import { activityPullTables, applyActivityChanges } from '@/lib/local/activity';
+import { applyConsultChanges, consultPullTables } from '@/lib/local/consult';
 import { LAW_KEYS, removeLaw } from '@/lib/local/laws';
 import { applyQuizChanges, quizPullTables } from '@/lib/local/quiz-sync';
 import { SyncHttpError } from './push-outbox';
@@ -29,6 +30,7 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
   const data = (await response.json()) as PullResponse;
   let quizCount = 0;
   let activityCount = 0;
+  let consultCount = 0;
   const retired = data.retiredLaws ?? [];
   const tables = [
     db.modules,
@@ -36,10 +38,12 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
     db.tasks,
     db.progress,
     db.settings,
+    db.profile,
     db.laws,
     db.lawArticles,
     ...quizPullTables(db),
     ...activityPullTables(db),
+    ...consultPullTables(db),
   ];
   await db.transaction('rw', tables, async () => {
     await db.modules.bulkPut(data.modules);
@@ -48,6 +52,7 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
     for (const row of data.progress) await db.progress.put(mergeProgress(await db.progress.get(row.lessonId), row));
     quizCount = await applyQuizChanges(db, data);
     activityCount = await applyActivityChanges(db, data);
+    consultCount = await applyConsultChanges(db, data, await db.profile.get('me'));
     // A law an admin retired leaves the phone: its text, and the cached catalog the library lists.
     for (const shortTitle of retired) await removeLaw(db, shortTitle);
     if (retired.length) {
@@ -62,5 +67,14 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
     await setSetting(db, 'cursor', data.cursor);
     await setSetting(db, 'lastSyncAt', new Date().toISOString());
   });
-  return data.modules.length + data.lessons.length + data.tasks.length + data.progress.length + quizCount + activityCount + retired.length;
+  return (
+    data.modules.length +
+    data.lessons.length +
+    data.tasks.length +
+    data.progress.length +
+    quizCount +
+    activityCount +
+    consultCount +
+    retired.length
+  );
 }

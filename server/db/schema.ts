@@ -372,6 +372,71 @@ export interface PeriodLockTable {
   changeSeq: number;
 }
 
+export interface ConsultationTable {
+  id: string;
+  channel: string;
+  category: string;
+  villageId: string;
+  requesterId: string | null;
+  requesterName: string;
+  contactPhone: string;
+  callBack: Bool;
+  description: string;
+  filedBy: string;
+  forOther: Bool;
+  consentVersion: string | null;
+  activityId: string | null;
+  /** JSON string[] */
+  photoIds: string;
+  status: 'new' | 'open' | 'answered' | 'resolved' | 'reopened';
+  assigneeId: string | null;
+  referral: string | null;
+  deadline: string;
+  filedAt: string;
+  receivedAt: string;
+  firstReplyAt: string | null;
+  resolvedAt: string | null;
+  rating: string | null;
+  ratedAt: string | null;
+  anonymisedAt: string | null;
+  changeSeq: number;
+}
+
+export interface ConsultationMessageTable {
+  id: string;
+  consultationId: string;
+  authorId: string;
+  kind: 'reply' | 'followup' | 'referral' | 'resolved' | 'assigned';
+  body: string;
+  referral: string | null;
+  createdAt: string;
+}
+
+export interface ConsentTable {
+  userId: string;
+  purpose: string;
+  version: string;
+  givenAt: string;
+}
+
+export interface ConsultSettingTable {
+  id: number;
+  retentionMonths: number;
+  deadlineWorkingDays: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  actorId: string;
+  actorRole: string;
+  action: string;
+  subjectKind: string;
+  subjectId: string;
+  at: string;
+}
+
 export interface Database {
   orgUnit: OrgUnitTable;
   user: UserTable;
@@ -402,4 +467,9 @@ export interface Database {
   activityRevision: ActivityRevisionTable;
   checkIn: CheckInTable;
   periodLock: PeriodLockTable;
+  consultation: ConsultationTable;
+  consultationMessage: ConsultationMessageTable;
+  consent: ConsentTable;
+  consultSetting: ConsultSettingTable;
+  auditLog: AuditLogTable;
 }

@@ -2,6 +2,8 @@ import 'server-only';
 import type { Citation, PullResponse } from '@/lib/study/types';
 import { currentChangeSeq } from '../db/changes';
 import type { DbHandle } from '../db/client';
+import type { Viewer } from '../consult/access';
+import { pullConsultChanges } from '../consult/pull';
 import { pullActivityChanges } from '../activity/pull';
 import { retiredLawsSince } from '../laws/retire';
 import { pullQuizChanges } from '../quiz/pull';
@@ -11,7 +13,8 @@ import { toTaskRecord } from '../tasks';
  * Everything that changed since the cursor: all study content and tasks (they are not personal), and the user's
  * own progress, quizzes and exams, and the activities the person may see. The new cursor is read first, so rows committed while this runs come in the next pull.
  */
-export async function pullChanges(handle: DbHandle, userId: string, cursor: number): Promise<PullResponse> {
+export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: number): Promise<PullResponse> {
+  const userId = viewer.id;
   const { db } = handle;
   const upTo = await currentChangeSeq(db);
   const [modules, lessons, tasks, progress, quiz, retiredLaws, activity] = await Promise.all([
@@ -29,6 +32,7 @@ export async function pullChanges(handle: DbHandle, userId: string, cursor: numb
     retiredLawsSince(db, cursor, upTo),
     pullActivityChanges(db, userId, cursor, upTo),
   ]);
+  const consult = await pullConsultChanges(db, viewer, cursor, upTo);
   return {
     cursor: upTo,
     modules: modules.map((m) => ({
@@ -60,5 +64,6 @@ export async function pullChanges(handle: DbHandle, userId: string, cursor: numb
     ...quiz,
     retiredLaws,
     ...activity,
+    ...consult,
   };
 }

@@ -61,7 +61,7 @@ describe.each(testDbKinds)('retiring a law on %s', (kind) => {
     expect(retired).toMatchObject({ shortTitle: '宪法', versions: 1, citations });
     expect((await listLaws(handle)).map((l) => l.shortTitle)).not.toContain('宪法');
     expect(await getLaw(handle, law!.id)).toBeNull();
-    expect((await pullChanges(handle, userId, cursor)).retiredLaws).toEqual(['宪法']);
+    expect((await pullChanges(handle, { id: userId, role: 'villager' }, cursor)).retiredLaws).toEqual(['宪法']);
     // history stays: the row and its articles are kept, marked retired
     const row = await handle.db.selectFrom('law').select(['retiredAt', 'retiredBy']).where('id', '=', law!.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ retiredAt: retired.retiredAt, retiredBy: 'admin-id' });
@@ -77,7 +77,7 @@ describe.each(testDbKinds)('retiring a law on %s', (kind) => {
     const result = await importLaws(handle, [constitution()], NO_INDEX);
     expect(result.laws[0]).toMatchObject({ shortTitle: '宪法', status: 'imported', version: 2 });
     expect((await listLaws(handle)).filter((l) => l.shortTitle === '宪法')).toHaveLength(1);
-    expect((await pullChanges(handle, userId, cursor)).retiredLaws).toEqual([]);
+    expect((await pullChanges(handle, { id: userId, role: 'villager' }, cursor)).retiredLaws).toEqual([]);
   });
 
   it('answers 404 for a law that does not exist', async () => {
