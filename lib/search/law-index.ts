@@ -209,6 +209,19 @@ function abbreviationSpans(index: LawIndex, pair: string): string[] {
     .map(([span]) => span);
 }
 
+function splitAtUnseenPairs(index: LawIndex, segment: string): string[] {
+  const chars = [...segment];
+  const words: string[] = [];
+  let current = chars[0] ?? '';
+  for (let k = 1; k < chars.length; k++) {
+    const pair = chars[k - 1]! + chars[k]!;
+    if (termHits(index, pair).docs.length > 0) current += chars[k];
+    else (words.push(current), (current = chars[k]!));
+  }
+  if (current) words.push(current);
+  return words;
+}
+
 /** The query's groups: its legal words, the statute phrases of thesaurus words, abbreviations expanded. */
 function queryGroups(index: LawIndex, parts: QueryParts): Group[] {
   const groups: Group[] = [];
@@ -222,7 +235,8 @@ function queryGroups(index: LawIndex, parts: QueryParts): Group[] {
     const single = alternatives.every((alt) => [...alt.phrase].length === 1);
     groups.push({ alternatives, weight: single ? SINGLE_CHAR_WEIGHT : weight });
   };
-  for (const segment of parts.segments) add([segment], 1);
+  // a segment is cut where two characters never stand side by side in any article (农民工讨工钱 → 农民工|讨|工钱…)
+  for (const segment of parts.segments) for (const word of splitAtUnseenPairs(index, segment)) add([word], 1);
   const compact = parts.segments.join('');
   const entries = new Set([...matchThesaurus(index.thesaurus, parts.text), ...matchThesaurus(index.thesaurus, compact)]);
   for (const entry of entries) add(entry.phrases, ALIAS_WEIGHT);
