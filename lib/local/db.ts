@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { LessonRecord, ModuleRecord, ProgressRecord, StudyTaskRecord } from '@/lib/study/types';
+import type { ThesaurusEntry } from '@/lib/search/thesaurus';
 import type { Role } from '@/lib/roles';
 import type { ArticleBookmark, HeldArticle, HeldLaw } from '@/lib/laws/local-types';
 import type { LocalAttempt, LocalDailySet, LocalPaper, LocalQuizAnswer } from '@/lib/quiz/local-types';
@@ -41,6 +42,14 @@ export interface Setting {
   value: unknown;
 }
 
+/** The law search index serialized once per set of laws held (signature), so opening search doesn't rebuild it. */
+export interface StoredSearchIndex {
+  key: 'laws';
+  signature: string;
+  json: string;
+  builtAt: string;
+}
+
 export class PufaDB extends Dexie {
   profile!: EntityTable<LocalProfile, 'key'>;
   settings!: EntityTable<Setting, 'key'>;
@@ -59,6 +68,8 @@ export class PufaDB extends Dexie {
   exams!: EntityTable<ExamSummary, 'id'>;
   examPapers!: EntityTable<LocalPaper, 'id'>;
   examAttempts!: EntityTable<LocalAttempt, 'id'>;
+  thesaurus!: EntityTable<ThesaurusEntry, 'word'>;
+  searchIndex!: EntityTable<StoredSearchIndex, 'key'>;
 
   constructor(name = 'pufa') {
     // Strict durability: an op is on disk when the transaction that wrote it completes, not merely in a cache.
@@ -90,6 +101,11 @@ export class PufaDB extends Dexie {
         examPapers: 'id, examId',
         examAttempts: 'id, examId, status',
       })
+      .upgrade((tx) => tx.table('settings').delete('cursor'));
+    // Law search in villagers' words: the thesaurus (pulled with the content) and the stored search index.
+    // Pulling from cursor 0 again brings the thesaurus to a phone that synced before it existed.
+    this.version(4)
+      .stores({ thesaurus: 'word', searchIndex: 'key' })
       .upgrade((tx) => tx.table('settings').delete('cursor'));
   }
 }

@@ -300,8 +300,11 @@ export function searchLaws(index: LawIndex, query: string, opts: { limit?: numbe
   }
   for (const d of refs.keys()) if (!perDoc.has(d)) perDoc.set(d, new Float64Array(terms.length));
 
-  const whole = [parts.text, ...index.thesaurus.filter((e) => e.word === parts.text).flatMap((e) => e.phrases)];
-  const defines = index.definitions.get(parts.text);
+  // the query without its filler (家庭暴力怎么办 → 家庭暴力), for definitions and whole-phrase matches
+  const core = parts.segments.length === 1 ? parts.segments[0]! : parts.text;
+  const wholeWords = new Set([parts.text, core]);
+  const whole = [...wholeWords, ...index.thesaurus.filter((e) => wholeWords.has(e.word)).flatMap((e) => e.phrases)];
+  const defines = index.definitions.get(core) ?? index.definitions.get(parts.text);
   const ranked: { d: number; key: number; score: number; exact: boolean }[] = [];
   for (const [d, row] of perDoc) {
     const doc = index.docs[d]!;

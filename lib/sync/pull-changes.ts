@@ -25,14 +25,21 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
   }
   const data = (await response.json()) as PullResponse;
   let quizCount = 0;
-  await db.transaction('rw', [db.modules, db.lessons, db.tasks, db.progress, db.settings, ...quizPullTables(db)], async () => {
-    await db.modules.bulkPut(data.modules);
-    await db.lessons.bulkPut(data.lessons);
-    await db.tasks.bulkPut(data.tasks);
-    for (const row of data.progress) await db.progress.put(mergeProgress(await db.progress.get(row.lessonId), row));
-    quizCount = await applyQuizChanges(db, data);
-    await setSetting(db, 'cursor', data.cursor);
-    await setSetting(db, 'lastSyncAt', new Date().toISOString());
-  });
-  return data.modules.length + data.lessons.length + data.tasks.length + data.progress.length + quizCount;
+  const thesaurus = data.thesaurus ?? [];
+  await db.transaction(
+    'rw',
+    [db.modules, db.lessons, db.tasks, db.progress, db.settings, db.thesaurus, ...quizPullTables(db)],
+    async () => {
+      await db.modules.bulkPut(data.modules);
+      await db.lessons.bulkPut(data.lessons);
+      await db.tasks.bulkPut(data.tasks);
+      for (const row of data.progress) await db.progress.put(mergeProgress(await db.progress.get(row.lessonId), row));
+      quizCount = await applyQuizChanges(db, data);
+      await db.thesaurus.bulkDelete(thesaurus.filter((t) => t.removed).map((t) => t.word));
+      await db.thesaurus.bulkPut(thesaurus.filter((t) => !t.removed).map(({ word, phrases, theme }) => ({ word, phrases, theme })));
+      await setSetting(db, 'cursor', data.cursor);
+      await setSetting(db, 'lastSyncAt', new Date().toISOString());
+    },
+  );
+  return data.modules.length + data.lessons.length + data.tasks.length + data.progress.length + thesaurus.length + quizCount;
 }

@@ -277,6 +277,16 @@ export interface LawArticleTable {
   paragraphs: string;
 }
 
+/** content/thesaurus.tsv: everyday word → statute phrases (JSON array), for law search on the phone. */
+export interface ThesaurusEntryTable {
+  word: string;
+  phrases: string;
+  theme: string;
+  removed: Bool;
+  changeSeq: number;
+  updatedAt: string;
+}
+
 export interface Database {
   orgUnit: OrgUnitTable;
   user: UserTable;
@@ -300,4 +310,5 @@ export interface Database {
   exam: ExamTable;
   examPaper: ExamPaperTable;
   examAttempt: ExamAttemptTable;
+  thesaurusEntry: ThesaurusEntryTable;
 }

@@ -12,7 +12,7 @@ import { toTaskRecord } from '../tasks';
 export async function pullChanges(handle: DbHandle, userId: string, cursor: number): Promise<PullResponse> {
   const { db } = handle;
   const upTo = await currentChangeSeq(db);
-  const [modules, lessons, tasks, progress, quiz] = await Promise.all([
+  const [modules, lessons, tasks, progress, quiz, thesaurus] = await Promise.all([
     db.selectFrom('module').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('lesson').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('studyTask').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
@@ -24,6 +24,7 @@ export async function pullChanges(handle: DbHandle, userId: string, cursor: numb
       .where('changeSeq', '<=', upTo)
       .execute(),
     pullQuizChanges(db, userId, cursor, upTo),
+    db.selectFrom('thesaurusEntry').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
   ]);
   return {
     cursor: upTo,
@@ -54,5 +55,11 @@ export async function pullChanges(handle: DbHandle, userId: string, cursor: numb
       secondsSpent: p.secondsSpent,
     })),
     ...quiz,
+    thesaurus: thesaurus.map((t) => ({
+      word: t.word,
+      phrases: JSON.parse(t.phrases) as string[],
+      theme: t.theme,
+      removed: Boolean(t.removed),
+    })),
   };
 }
