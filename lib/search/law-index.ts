@@ -36,6 +36,8 @@ export interface LawIndex {
   mini: MiniSearch<LawArticleDoc>;
   docs: IndexedDoc[];
   ordinal: Map<string, number>;
+  /** MiniSearch's short document id → ordinal */
+  shortIds: Map<number, number>;
   /** article label → doc ordinals, for queries that name an article (民法典第一千零四十二条) */
   byLabel: Map<string, number[]>;
   laws: string[];
@@ -107,10 +109,12 @@ function makeIndex(mini: MiniSearch<LawArticleDoc>, articles: LawArticleDoc[], f
     byLabel.set(d.label, [...(byLabel.get(d.label) ?? []), k]);
     for (const term of definedTerms(d.text)) definitions.set(term, (definitions.get(term) ?? new Set()).add(k));
   });
+  const ordinal = new Map(docs.map((d, k) => [d.id, k]));
   const index: LawIndex = {
     mini,
     docs,
-    ordinal: new Map(docs.map((d, k) => [d.id, k])),
+    ordinal,
+    shortIds: new Map([...(mini as unknown as MiniInternals)._documentIds].map(([short, id]) => [short, ordinal.get(id) ?? -1])),
     byLabel,
     laws: [...new Set(docs.map((d) => d.law))],
     definitions,
@@ -147,7 +151,16 @@ export function loadIndex(json: string, opts: IndexOptions = {}): LawIndex {
   return makeIndex(mini, articles, data.frequent, opts);
 }
 
-/** BM25 scores of one term, from MiniSearch, cached when the term is frequent. */
+/** The parts of MiniSearch's inverted index that BM25 needs (read directly: search() builds an object per hit). */
+interface MiniInternals {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _documentIds: Map<number, string>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _documentCount: number;
+}
+
+/** BM25 scores of one term, as MiniSearch computes them, cached when the term is frequent. */
 function termHits(index: LawIndex, term: string): TermHits {
   const cached = index.termCache.get(term);
   if (cached) {
@@ -155,13 +168,22 @@ function termHits(index: LawIndex, term: string): TermHits {
     index.termCache.set(term, cached);
     return cached;
   }
-  const results = index.mini.search(term, { tokenize: (t) => [t] });
-  const hits = { docs: new Int32Array(results.length), scores: new Float64Array(results.length) };
-  results.forEach((r, k) => {
-    hits.docs[k] = index.ordinal.get(String(r.id)) ?? -1;
-    hits.scores[k] = r.score;
-  });
-  if (results.length >= CACHE_MIN_HITS) {
+  const mini = index.mini as unknown as MiniInternals;
+  const freqs = mini._index.get(term)?.get(0); // field 0: text
+  const n = freqs?.size ?? 0;
+  const hits = { docs: new Int32Array(n), scores: new Float64Array(n) };
+  if (freqs) {
+    const { k, b, d } = OPTIONS.searchOptions.bm25;
+    const avg = mini._avgFieldLength[0]!;
+    const idf = Math.log(1 + (mini._documentCount - n + 0.5) / (n + 0.5));
+    let j = 0;
+    for (const [shortId, tf] of freqs) {
+      const len = mini._fieldLength.get(shortId)?.[0] ?? avg;
+      hits.docs[j] = index.shortIds.get(shortId) ?? -1;
+      hits.scores[j++] = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * len) / avg)));
+    }
+  }
+  if (n >= CACHE_MIN_HITS) {
     index.termCache.set(term, hits);
     if (index.termCache.size > CACHE_MAX_TERMS) index.termCache.delete(index.termCache.keys().next().value!);
   }
@@ -189,6 +211,7 @@ const ALIAS_WEIGHT = 0.8;
 const ABBREVIATION_WEIGHT = 0.6;
 const MAX_ABBREVIATIONS = 4;
 const PHRASE_BONUS = 2;
+const OTHER_PHRASES = 0.25;
 
 /**
  * Abbreviations found in the law texts themselves: for two characters that never stand side by side in any
@@ -215,8 +238,12 @@ function splitAtUnseenPairs(index: LawIndex, segment: string): string[] {
   let current = chars[0] ?? '';
   for (let k = 1; k < chars.length; k++) {
     const pair = chars[k - 1]! + chars[k]!;
-    if (termHits(index, pair).docs.length > 0) current += chars[k];
-    else (words.push(current), (current = chars[k]!));
+    if (termHits(index, pair).docs.length > 0) {
+      current += chars[k];
+    } else {
+      words.push(current);
+      current = chars[k]!;
+    }
   }
   if (current) words.push(current);
   return words;
@@ -236,7 +263,9 @@ function queryGroups(index: LawIndex, parts: QueryParts): Group[] {
     groups.push({ alternatives, weight: single ? SINGLE_CHAR_WEIGHT : weight });
   };
   // a segment is cut where two characters never stand side by side in any article (农民工讨工钱 → 农民工|讨|工钱…)
-  for (const segment of parts.segments) for (const word of splitAtUnseenPairs(index, segment)) add([word], 1);
+  // A lone character (贷, 放, 人) matches hundreds of articles and says little: searched only when nothing else is left.
+  const words = parts.segments.flatMap((segment) => splitAtUnseenPairs(index, segment));
+  for (const word of words) if ([...word].length > 1) add([word], 1);
   const compact = parts.segments.join('');
   const entries = new Set([...matchThesaurus(index.thesaurus, parts.text), ...matchThesaurus(index.thesaurus, compact)]);
   for (const entry of entries) add(entry.phrases, ALIAS_WEIGHT);
@@ -245,11 +274,12 @@ function queryGroups(index: LawIndex, parts: QueryParts): Group[] {
     const chars = [...segment];
     for (let k = 0; k + 1 < chars.length && expanded < MAX_ABBREVIATIONS; k++) {
       const pair = chars[k]! + chars[k + 1]!;
-      if (termHits(index, pair).docs.length > 0) continue;
+      if ([...entries].some((e) => e.word.includes(pair)) || termHits(index, pair).docs.length > 0) continue; // explained already
       add(abbreviationSpans(index, pair), ABBREVIATION_WEIGHT);
       expanded++;
     }
   }
+  if (!groups.length) for (const word of words) add([word], 1);
   return groups;
 }
 
@@ -313,23 +343,31 @@ export function searchLaws(index: LawIndex, query: string, opts: { limit?: numbe
     let exact = false;
     for (const g of groups) {
       let best = 0;
+      let rest = 0;
       let hit = false;
       for (const alt of g.alternatives) {
         let sum = 0;
         let matched = 0;
         for (const t of alt.terms) {
           const v = row[termIndex.get(t)!]!;
-          if (v > 0) ((sum += v), matched++);
+          if (v > 0) {
+            sum += v;
+            matched++;
+          }
         }
         if (!matched) continue;
         const long = [...alt.phrase].length > 1;
-        const contains = long && doc.norm.includes(alt.phrase);
+        // only an article holding every bigram of the phrase can hold the phrase
+        const contains = long && matched === alt.terms.length && doc.norm.includes(alt.phrase);
         if (contains) exact = true;
         const fraction = matched / alt.terms.length;
-        best = Math.max(best, sum * (contains ? PHRASE_BONUS : fraction));
+        const value = sum * (contains ? PHRASE_BONUS : fraction);
+        // the best phrase counts fully, further phrases of the concept a little (经济困难 and 法律援助 for 请不起律师)
+        rest += Math.min(best, value);
+        best = Math.max(best, value);
         if (contains || !long || fraction >= 0.5) hit = true;
       }
-      score += g.weight * best;
+      score += g.weight * (best + OTHER_PHRASES * rest);
       if (hit) covered += g.weight;
     }
     score *= covered;
