@@ -41,6 +41,8 @@ export interface LawArticleRecord {
   /** short title of its law */
   law: string;
   number: number;
+  /** 0 for 第X条, Y for 第X条之Y */
+  sub: number;
   /** 第一千零四十二条 */
   label: string;
   headingPath: string[];
@@ -60,6 +62,7 @@ export interface BrokenCitation {
   id: string;
   law: string;
   article: number;
+  sub?: number;
 }
 
 export interface LawImportOutcome {

@@ -59,8 +59,8 @@ export class PufaDB extends Dexie {
   tasks!: EntityTable<StudyTaskRecord, 'id'>;
   progress!: EntityTable<ProgressRecord, 'lessonId'>;
   laws!: EntityTable<HeldLaw, 'shortTitle'>;
-  articles!: Dexie.Table<HeldArticle, [string, number]>;
-  bookmarks!: Dexie.Table<ArticleBookmark, [string, number]>;
+  lawArticles!: Dexie.Table<HeldArticle, [string, number, number]>;
+  articleBookmarks!: Dexie.Table<ArticleBookmark, [string, number, number]>;
   questions!: EntityTable<PracticeQuestion, 'id'>;
   quizAnswers!: EntityTable<LocalQuizAnswer, 'id'>;
   wrongBook!: EntityTable<WrongBookEntry, 'questionId'>;
@@ -102,9 +102,19 @@ export class PufaDB extends Dexie {
         examAttempts: 'id, examId, status',
       })
       .upgrade((tx) => tx.table('settings').delete('cursor'));
+    // Articles and bookmarks are keyed by law + number + sub (刑法's 第X条之Y). IndexedDB cannot change a primary key,
+    // so they move to new tables (what the phone held is copied, as 第X条 with sub 0) and the old ones go next.
+    this.version(4)
+      .stores({ lawArticles: '[law+number+sub], law', articleBookmarks: '[law+number+sub], createdAt' })
+      .upgrade(async (tx) => {
+        const withSub = <T extends object>(rows: T[]) => rows.map((row) => ({ sub: 0, ...row }));
+        await tx.table('lawArticles').bulkPut(withSub(await tx.table('articles').toArray()));
+        await tx.table('articleBookmarks').bulkPut(withSub(await tx.table('bookmarks').toArray()));
+      });
+    this.version(5).stores({ articles: null, bookmarks: null });
     // Law search in villagers' words: the thesaurus (pulled with the content) and the stored search index.
     // Pulling from cursor 0 again brings the thesaurus to a phone that synced before it existed.
-    this.version(4)
+    this.version(6)
       .stores({ thesaurus: 'word', searchIndex: 'key' })
       .upgrade((tx) => tx.table('settings').delete('cursor'));
   }

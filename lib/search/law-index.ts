@@ -1,5 +1,6 @@
 // Full-text search over law articles: MiniSearch BM25 on CJK bigrams (OR), then definitions, exact phrase
 // matches and articles/laws named in the query are moved to the front.
+import { articleKey } from '@/lib/laws/article-ref';
 import MiniSearch from 'minisearch';
 import { articleLabel, CN_NUMERAL_CHARS } from '../laws/cn-numerals';
 import { snippet } from './snippet';
@@ -8,7 +9,7 @@ import { analyzeQuery, type QueryParts } from './query';
 import { matchThesaurus, type ThesaurusEntry } from './thesaurus';
 
 export interface LawArticleDoc {
-  /** 民法典:1042 */
+  /** 民法典:1042, 刑法:133-1 (see lib/laws/article-ref.ts) */
   id: string;
   /** short title: 民法典 */
   law: string;
@@ -190,11 +191,14 @@ function termHits(index: LawIndex, term: string): TermHits {
   return hits;
 }
 
-const LABEL_RE = new RegExp(`第[${CN_NUMERAL_CHARS}]+条`, 'g');
+// 第X条, and 刑法's inserted 第X条之Y
+const LABEL_RE = new RegExp(`第[${CN_NUMERAL_CHARS}]+条(?:之[${CN_NUMERAL_CHARS}]+)?`, 'g');
 
 /** 第1042条 → 第一千零四十二条, so article references typed with digits match labels. */
 function normalizeQuery(query: string): string {
-  return squash(query).replace(/第(\d{1,4})条/g, (m, n: string) => (Number(n) > 0 ? articleLabel(Number(n)) : m));
+  return squash(query).replace(/第(\d{1,4})条(?:之(\d{1,2}))?/g, (m, n: string, sub?: string) =>
+    Number(n) > 0 ? articleLabel(Number(n), Number(sub ?? 0)) : m,
+  );
 }
 
 /**
@@ -406,9 +410,12 @@ function articlesWithAllChars(index: LawIndex, q: string): number[] {
 }
 
 /** One search document per article; the text keeps paragraph breaks. */
-export function lawDocs(law: { shortTitle: string; articles: { number: number; label: string; paragraphs: string[] }[] }): LawArticleDoc[] {
+export function lawDocs(law: {
+  shortTitle: string;
+  articles: { number: number; sub?: number; label: string; paragraphs: string[] }[];
+}): LawArticleDoc[] {
   return law.articles.map((a) => ({
-    id: `${law.shortTitle}:${a.number}`,
+    id: `${law.shortTitle}:${articleKey(a.number, a.sub)}`,
     law: law.shortTitle,
     number: a.number,
     label: a.label,

@@ -14,6 +14,8 @@ export interface ModuleRecord {
 export interface Citation {
   law: string;
   article: number;
+  /** Y of 第X条之Y; absent for 第X条 */
+  sub?: number;
 }
 
 export interface LessonRecord {

@@ -270,6 +270,8 @@ export interface LawTable {
 export interface LawArticleTable {
   lawId: string;
   number: number;
+  /** 0 for 第X条, Y for 第X条之Y */
+  sub: number;
   label: string;
   /** JSON string[] */
   headingPath: string;

@@ -115,6 +115,7 @@ async function storeLaw(trx: Trx, item: PreparedLaw, seq: number, opts: ImportOp
     const rows = law.articles.slice(i, i + ARTICLE_BATCH).map((a) => ({
       lawId: id,
       number: a.number,
+      sub: a.sub,
       label: a.label,
       headingPath: JSON.stringify(a.headingPath),
       paragraphs: JSON.stringify(a.paragraphs),

@@ -33,7 +33,7 @@ export async function listLaws(handle: DbHandle): Promise<LawSummary[]> {
 export async function getLaw(handle: DbHandle, id: string): Promise<LawDetail | null> {
   const row = await handle.db.selectFrom('law').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
-  const articles = await handle.db.selectFrom('lawArticle').selectAll().where('lawId', '=', id).orderBy('number').execute();
+  const articles = await handle.db.selectFrom('lawArticle').selectAll().where('lawId', '=', id).orderBy('number').orderBy('sub').execute();
   return {
     ...toSummary(row),
     history: JSON.parse(row.history) as string[],
@@ -42,6 +42,7 @@ export async function getLaw(handle: DbHandle, id: string): Promise<LawDetail | 
     articles: articles.map((a) => ({
       law: row.shortTitle,
       number: a.number,
+      sub: a.sub,
       label: a.label,
       headingPath: JSON.parse(a.headingPath) as string[],
       paragraphs: JSON.parse(a.paragraphs) as string[],

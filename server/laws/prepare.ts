@@ -55,7 +55,8 @@ export function prepareLaws(
       );
     }
     const headings = law.headings.map(({ level, label, name, display, path }) => ({ level, label, name, display, path }));
-    const articles = law.articles.map((a) => [a.number, a.label, a.headingPath, a.paragraphs]);
+    // sub only where there is one, so the hash of a law without 第X条之Y articles is what it was before they existed
+    const articles = law.articles.map((a) => [a.sub > 0 ? `${a.number}-${a.sub}` : a.number, a.label, a.headingPath, a.paragraphs]);
     const body = JSON.stringify({
       title: law.title,
       history: law.history,

@@ -51,7 +51,14 @@ describe('importLaws', () => {
     expect(progress).toEqual(['parse', 'write']);
     const [summary] = (await listLaws(handle)).filter((l) => l.shortTitle === '测试调解法');
     const law = await getLaw(handle, summary!.id);
-    expect(law?.articles[1]).toEqual({ law: '测试调解法', number: 2, label: '第二条', headingPath: ['第一章 总则'], paragraphs: ['乙。'] });
+    expect(law?.articles[1]).toEqual({
+      law: '测试调解法',
+      number: 2,
+      sub: 0,
+      label: '第二条',
+      headingPath: ['第一章 总则'],
+      paragraphs: ['乙。'],
+    });
   });
 
   it('skips a law whose text is unchanged, and keeps the old version when a newer one arrives', async () => {
