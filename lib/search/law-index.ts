@@ -1,5 +1,6 @@
-// Full-text search over law articles: MiniSearch BM25 on CJK bigrams (OR), then definitions, exact phrase
-// matches and articles/laws named in the query are moved to the front.
+// Full-text search over law articles in villagers' words: MiniSearch BM25 on CJK bigrams, scored per query word or
+// concept (thesaurus, abbreviations found in the law texts), then definitions, whole-phrase matches and articles/laws
+// named in the query are moved to the front. See searchLaws.
 import { articleKey } from '@/lib/laws/article-ref';
 import MiniSearch from 'minisearch';
 import { articleLabel, CN_NUMERAL_CHARS } from '../laws/cn-numerals';
