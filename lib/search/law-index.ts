@@ -53,8 +53,6 @@ export interface LawIndex {
   scratch: { slot: Int32Array; rows: Float64Array };
   /** abbreviation → its expansions, for this index (LRU) */
   abbreviations: Map<string, string[]>;
-  /** every article's text, normalized, one per line: abbreviations are looked up in it */
-  corpus: string;
   /** what villagers say → the statute's wording (content/thesaurus.tsv, pulled with the content) */
   thesaurus: readonly ThesaurusEntry[];
 }
@@ -128,8 +126,8 @@ function makeIndex(mini: MiniSearch<LawArticleDoc>, articles: LawArticleDoc[], f
     frequent,
     scratch: { slot: new Int32Array(docs.length).fill(-1), rows: new Float64Array(docs.length * 8) },
     abbreviations: new Map(),
-    corpus: docs.map((d) => d.norm).join('\n'),
-    thesaurus: opts.thesaurus ?? [],
+    // longest words first, as matchThesaurus wants them
+    thesaurus: [...(opts.thesaurus ?? [])].sort((a, b) => b.word.length - a.word.length),
   };
   for (const term of frequent) termHits(index, term);
   return index;
@@ -243,7 +241,12 @@ function findAbbreviationSpans(index: LawIndex, pair: string): string[] {
   if (!a || !b) return [];
   const counts = new Map<string, number>();
   const re = new RegExp(`${a}[\\u4e00-\\u9fff]{1,3}?${b}`, 'g');
-  for (const [span] of index.corpus.matchAll(re)) counts.set(span, (counts.get(span) ?? 0) + 1);
+  // only articles holding both characters can hold the pair (single-character postings are in the index)
+  const withB = new Set(termHits(index, b).docs);
+  for (const d of termHits(index, a).docs) {
+    if (d < 0 || !withB.has(d)) continue;
+    for (const [span] of index.docs[d]!.norm.matchAll(re)) counts.set(span, (counts.get(span) ?? 0) + 1);
+  }
   const ranked = [...counts].filter(([, n]) => n >= 3).sort((x, y) => y[1] - x[1] || x[0].length - y[0].length);
   const top = ranked[0]?.[1] ?? 0;
   return ranked
