@@ -379,7 +379,20 @@ export function searchLaws(index: LawIndex, query: string, opts: { limit?: numbe
       slots: alt.terms.map((t) => termIndex.get(t)!),
     })),
   }));
-  const wholeLong = whole.filter((p) => p.length > 1);
+  // articles holding a whole phrase: only those holding all its bigrams are scanned (String.includes is slow on
+  // thousands of articles)
+  const wholeDocs = new Set<number>();
+  for (const phrase of whole) {
+    const bigrams = phrase.length > 1 ? tokenizeQuery(phrase) : [];
+    if (!bigrams.length) continue;
+    let candidates = termHits(index, bigrams[0]!).docs.filter((d) => d >= 0);
+    for (const t of bigrams.slice(1)) {
+      const next = new Set(termHits(index, t).docs);
+      candidates = candidates.filter((d) => next.has(d));
+    }
+    for (const d of candidates) if (index.docs[d]!.norm.includes(phrase)) wholeDocs.add(d);
+  }
+  for (const d of wholeDocs) touch(d);
   const ranked: { d: number; key: number; score: number; exact: boolean }[] = [];
   const row = rows();
   for (const d of touched) {
@@ -419,7 +432,7 @@ export function searchLaws(index: LawIndex, query: string, opts: { limit?: numbe
     }
     score *= covered;
     let tier = refs.get(d) ?? (lawsNamed.has(doc.law) ? 1 : 0);
-    if (wholeLong.some((p) => doc.norm.includes(p))) tier = 3;
+    if (wholeDocs.has(d)) tier = 3;
     if (defines?.has(d)) tier = 4;
     // BM25 scores are far below 1e6, so the tier dominates the key
     ranked.push({ d, key: tier * 1e6 + score, score, exact: exact || tier >= 2 });
