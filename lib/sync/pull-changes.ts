@@ -32,6 +32,7 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
   let activityCount = 0;
   let consultCount = 0;
   const retired = data.retiredLaws ?? [];
+  const thesaurus = data.thesaurus ?? [];
   const tables = [
     db.modules,
     db.lessons,
@@ -41,6 +42,7 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
     db.profile,
     db.laws,
     db.lawArticles,
+    db.thesaurus,
     ...quizPullTables(db),
     ...activityPullTables(db),
     ...consultPullTables(db),
@@ -53,6 +55,8 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
     quizCount = await applyQuizChanges(db, data);
     activityCount = await applyActivityChanges(db, data);
     consultCount = await applyConsultChanges(db, data, await db.profile.get('me'));
+    await db.thesaurus.bulkDelete(thesaurus.filter((t) => t.removed).map((t) => t.word));
+    await db.thesaurus.bulkPut(thesaurus.filter((t) => !t.removed).map(({ word, phrases, theme }) => ({ word, phrases, theme })));
     // A law an admin retired leaves the phone: its text, and the cached catalog the library lists.
     for (const shortTitle of retired) await removeLaw(db, shortTitle);
     if (retired.length) {
@@ -75,6 +79,7 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
     quizCount +
     activityCount +
     consultCount +
-    retired.length
+    retired.length +
+    thesaurus.length
   );
 }

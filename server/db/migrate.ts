@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-login-attempts';
 import * as m0006 from './migrations/0006-integrity';
 import * as m0007 from './migrations/0007-activities';
 import * as m0008 from './migrations/0008-consultations';
+import * as m0010 from './migrations/0010-thesaurus';
 
 /**
  * One migration set for SQLite and PostgreSQL. Each migration receives the dialect so it can pick column types;
@@ -22,6 +23,7 @@ const MIGRATIONS: { name: string; up: typeof m0001.up }[] = [
   { name: '0006-integrity', up: m0006.up },
   { name: '0007-activities', up: m0007.up },
   { name: '0008-consultations', up: m0008.up },
+  { name: '0010-thesaurus', up: m0010.up },
 ];
 
 export async function migrate(handle: DbHandle): Promise<string[]> {

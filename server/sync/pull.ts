@@ -17,7 +17,7 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
   const userId = viewer.id;
   const { db } = handle;
   const upTo = await currentChangeSeq(db);
-  const [modules, lessons, tasks, progress, quiz, retiredLaws, activity] = await Promise.all([
+  const [modules, lessons, tasks, progress, quiz, retiredLaws, activity, thesaurus] = await Promise.all([
     db.selectFrom('module').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('lesson').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('studyTask').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
@@ -31,6 +31,7 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
     pullQuizChanges(db, userId, cursor, upTo),
     retiredLawsSince(db, cursor, upTo),
     pullActivityChanges(db, userId, cursor, upTo),
+    db.selectFrom('thesaurusEntry').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
   ]);
   const consult = await pullConsultChanges(db, viewer, cursor, upTo);
   return {
@@ -65,5 +66,11 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
     retiredLaws,
     ...activity,
     ...consult,
+    thesaurus: thesaurus.map((t) => ({
+      word: t.word,
+      phrases: JSON.parse(t.phrases) as string[],
+      theme: t.theme,
+      removed: Boolean(t.removed),
+    })),
   };
 }
