@@ -77,6 +77,38 @@ describe.each(kinds)('login lock on %s', (kind) => {
     expect(await guess('13900000004', '198.51.100.4', new Date(start.getTime() + LOGIN_LOCK_MS + 1000))).toBe(true);
   });
 
+  it('locks for exactly 30 minutes from the first wrong guess: still locked at 29:59, open just after 30:00, and says until when', async () => {
+    expect(LOGIN_LOCK_MS).toBe(30 * 60_000);
+    const start = new Date('2026-03-02T08:00:00Z');
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++)
+      expect(await guess('13900000008', '198.51.100.8', new Date(start.getTime() + i * 1000))).toBe(true);
+    const locked = await reserveAttempt(handle.db, '13900000008', '198.51.100.8', new Date(start.getTime() + 29 * 60_000));
+    expect(locked).toEqual({ allowed: false, until: new Date('2026-03-02T08:30:00Z') });
+    expect(await guess('13900000008', '198.51.100.8', new Date(start.getTime() + 30 * 60_000 - 1000))).toBe(false);
+    expect(await lockedAccounts(handle.db, ['13900000008'], new Date(start.getTime() + 30 * 60_000 - 1000))).toEqual(
+      new Set(['13900000008']),
+    );
+    expect(await lockedAccounts(handle.db, ['13900000008'], new Date(start.getTime() + 30 * 60_000 + 1))).toEqual(new Set());
+    expect(await guess('13900000008', '198.51.100.8', new Date(start.getTime() + 30 * 60_000 + 1))).toBe(true);
+  });
+
+  it('starts the count again after a right password: four wrong, one right, then four more wrong are all checked', async () => {
+    for (let i = 0; i < LOGIN_MAX_FAILURES - 1; i++) expect(await guess('13900000009', '198.51.100.9')).toBe(true);
+    expect((await reserveAttempt(handle.db, '13900000009', '198.51.100.9')).allowed).toBe(true);
+    await settleAttempt(handle.db, '13900000009', '198.51.100.9', 'right');
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) expect(await guess('13900000009', '198.51.100.9')).toBe(true);
+    expect(await guess('13900000009', '198.51.100.9')).toBe(false);
+  });
+
+  it('hands back an attempt never judged, on every counter', async () => {
+    for (let i = 0; i < LOGIN_MAX_FAILURES + 3; i++) {
+      expect((await reserveAttempt(handle.db, '13900000010', '198.51.100.10')).allowed).toBe(true);
+      await settleAttempt(handle.db, '13900000010', '198.51.100.10', 'unjudged');
+    }
+    const rows = await handle.db.selectFrom('loginAttempt').select(['key', 'failures']).where('key', 'like', '%198.51.100.10%').execute();
+    expect(rows.map((r) => Number(r.failures))).toEqual([0, 0]);
+  });
+
   it('stops one address spraying a password over many phones', async () => {
     let allowed = 0;
     for (let i = 0; i < LOGIN_MAX_FAILURES_PER_ADDRESS + 5; i++)
