@@ -261,12 +261,13 @@ describe.each(dbKinds)('authorization on %s', (kind) => {
     '%s refuses a cross-site request by Origin alone, by Sec-Fetch-Site alone, and from Origin: null',
     async (_, row) => {
       const cookie = row.fresh ? await login(server.url, PHONES.admin) : cookies.admin;
-      for (const headers of [
+      const crossSite: Record<string, string>[] = [
         { Origin: 'https://evil.example' },
         { 'Sec-Fetch-Site': 'cross-site' },
         { 'Sec-Fetch-Site': 'same-site' },
         { Origin: 'null' },
-      ]) {
+      ];
+      for (const headers of crossSite) {
         // only the one header: the same-origin defaults of send() are dropped
         const res = await fetch(`${server.url}${typeof row.path === 'function' ? row.path(fx) : (row.path ?? `/api/${row.route}`)}`, {
           method: row.method,
