@@ -12,6 +12,8 @@ const config = [
       'playwright-report/**',
       'next-env.d.ts',
       'tmp/**',
+      '.stryker-tmp/**',
+      'reports/**',
     ],
   },
   ...nextVitals,
