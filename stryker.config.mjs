@@ -2,7 +2,7 @@
 /**
  * Mutation testing of the core server modules (issue 13): `npm run test:mutation`. Not part of `npm test` (too
  * slow for two cores). The clear-text report prints the mutation score of each file; the target is 80 % on each.
- * A bounded run: `npm run test:mutation -- --mutate server/login-lock.ts`.
+ * A bounded run: MUTATION_TESTS=tests/unit/server/login-lock.test.ts npm run test:mutation -- --mutate server/login-lock.ts
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 const config = {
