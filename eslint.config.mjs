@@ -24,6 +24,24 @@ const config = [
       '@next/next/no-html-link-for-pages': 'off',
     },
   },
+  {
+    // every e2e spec takes `test` from its helpers, whose fixture fails a test that sends a request off this machine
+    files: ['tests/e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test'],
+              message: "import { test } from './helpers': it records every request and fails on one that leaves 127.0.0.1",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { PASSWORD, signIn } from './helpers';
+import { expect } from '@playwright/test';
+import { PASSWORD, signIn, test } from './helpers';
 
 test('an admin sees an account locked by wrong passwords and unlocks it with one tap', async ({ page, request }) => {
   const attempt = (password: string) => request.post('/api/auth/sign-in/username', { data: { username: '13900014101', password } });

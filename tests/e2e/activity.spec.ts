@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { serverDb, signIn, waitForOfflineReady } from './helpers';
+import { serverDb, signIn, waitForOfflineReady, test } from './helpers';
 
 /** Activities in the field: logged offline with a photo, checked in by QR link once, study-session attendance. */
 test.describe.configure({ mode: 'serial' });

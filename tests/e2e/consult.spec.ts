@@ -1,6 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { test } from '@playwright/test';
-import { serverDb, signIn, waitForOfflineReady } from './helpers';
+import { serverDb, signIn, waitForOfflineReady, test } from './helpers';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: '主导航' });
 const QUESTION = '收割机把我家麦地压坏了一大片，对方不认账，该找谁赔？';

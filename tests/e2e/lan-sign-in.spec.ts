@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { E2E_PORT } from '../../playwright.config';
-import { PASSWORD } from './helpers';
+import { PASSWORD, test } from './helpers';
 
 /**
  * A phone on the township's Wi-Fi opens the plain-http LAN address the demo prints. That origin is not a secure

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { tinyLaw } from '../support/tiny-law';
-import { serverDb, signIn, waitForOfflineReady } from './helpers';
+import { serverDb, signIn, waitForOfflineReady, test } from './helpers';
 
 const SHARED_LAWS = existsSync('../shared/laws');
 const LESSON = '/zh/study/lesson?id=hunyin-jiating-marriage-freedom';

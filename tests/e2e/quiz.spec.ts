@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { serverDb, signIn, waitForOfflineReady } from './helpers';
+import { serverDb, signIn, waitForOfflineReady, test } from './helpers';
 
 /** Quizzes and exams in Chromium on a 360-px phone: practice offline, an exam taken offline, its statistics. */
 interface ShippedQuestion {

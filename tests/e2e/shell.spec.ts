@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { signIn, waitForOfflineReady } from './helpers';
+import { expect } from '@playwright/test';
+import { signIn, waitForOfflineReady, test } from './helpers';
 
 const ROLES = [
   {

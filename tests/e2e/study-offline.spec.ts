@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { serverDb, signIn, waitForOfflineReady } from './helpers';
+import { expect } from '@playwright/test';
+import { serverDb, signIn, waitForOfflineReady, test } from './helpers';
 
 test('a cadre completes an assigned lesson offline; after a reload it is still there, and online it counts once', async ({
   page,
