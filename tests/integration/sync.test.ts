@@ -1,5 +1,8 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readShippedThesaurus } from '@/server/content';
 import { dbKinds, login, startTestServer, type TestServer } from './support/server';
 
 /** The write path, end to end over HTTP against the production server, on SQLite and on PostgreSQL. */
@@ -134,11 +137,16 @@ describe.each(dbKinds)('sync on %s', (kind) => {
     const pull = async (cookie: string, cursor: number) =>
       (await fetch(`${server.url}/api/sync/pull?cursor=${cursor}`, { headers: { Cookie: cookie } })).json();
     const all = await pull(villager, 0);
-    expect(all.lessons.length).toBeGreaterThanOrEqual(50);
-    expect(all.modules.length).toBeGreaterThanOrEqual(10);
+    // exactly what content/ ships: one module per folder with a module.json, one lesson per .md file in it
+    const modulesDir = path.resolve('content/modules');
+    const moduleDirs = readdirSync(modulesDir).filter((d) => existsSync(path.join(modulesDir, d, 'module.json')));
+    const lessonFiles = moduleDirs.flatMap((d) => readdirSync(path.join(modulesDir, d)).filter((f) => f.endsWith('.md')));
+    expect(all.modules.length).toBe(moduleDirs.length);
+    expect(all.lessons.length).toBe(lessonFiles.length);
+    expect(moduleDirs.length).toBeGreaterThan(0);
     expect(all.progress).toEqual([]);
     // the search thesaurus comes with the content (content/thesaurus.tsv)
-    expect(all.thesaurus.length).toBeGreaterThanOrEqual(200);
+    expect(all.thesaurus.length).toBe(readShippedThesaurus(path.resolve('content')).length);
     expect(all.thesaurus).toContainEqual({ word: '彩礼', phrases: ['借婚姻索取财物'], theme: '婚姻家庭', removed: false });
     const later = await pull(villager, all.cursor);
     expect(later.lessons).toEqual([]);
