@@ -60,3 +60,33 @@ describe('formatResponse', () => {
     expect(formatResponse(null, words)).toBe('—');
   });
 });
+
+describe('grading edge cases (killing mutants in lib/quiz/grade.ts)', () => {
+  const q = (id: string, type: QuestionType, answer: Response) => ({ id, type, answer });
+
+  it('scores 2 of 3 right as 66.7 and 3 of 4 as 75, to one decimal', () => {
+    const three = [q('a', 'truefalse', true), q('b', 'truefalse', false), q('c', 'truefalse', true)];
+    expect(gradeAttempt(three, { a: true, b: false, c: false }).score).toBe(66.7);
+    const four = [...three, q('d', 'single', [2])];
+    expect(gradeAttempt(four, { a: true, b: false, c: true, d: [1] })).toMatchObject({ correctCount: 3, questionCount: 4, score: 75 });
+  });
+
+  it('marks a missing answer, a true/false answer to a choice question and a list answer to a true/false question wrong', () => {
+    expect(isCorrect(q('a', 'single', [0]), undefined)).toBe(false);
+    expect(isCorrect(q('a', 'single', [0]), true)).toBe(false);
+    expect(isCorrect(q('a', 'truefalse', false), [0])).toBe(false);
+    expect(isCorrect(q('a', 'truefalse', false), false)).toBe(true);
+    expect(isCorrect(q('a', 'multiple', [0, 1]), false)).toBe(false);
+  });
+
+  it('needs exactly one pick for a single-choice question, and every key for a multiple-choice one', () => {
+    expect(isCorrect(q('a', 'single', [1]), [1, 1])).toBe(false);
+    expect(isCorrect(q('a', 'multiple', [0, 2]), [0, 1])).toBe(false);
+    expect(isCorrect(q('a', 'multiple', [0, 2]), [2, 0])).toBe(true);
+  });
+
+  it('shows a dash for no answer', () => {
+    expect(formatResponse(undefined, { true: '对', false: '错' })).toBe('—');
+    expect(formatResponse(null, { true: '对', false: '错' })).toBe('—');
+  });
+});

@@ -109,6 +109,24 @@ describe.each(kinds)('login lock on %s', (kind) => {
     expect(rows.map((r) => Number(r.failures))).toEqual([0, 0]);
   });
 
+  it('hands a right password’s reservation back to the address and account counters, and names no account under the limit', async () => {
+    for (let i = 0; i < LOGIN_MAX_FAILURES - 1; i++) expect(await guess('13900000011', '198.51.100.11')).toBe(true);
+    expect(await lockedAccounts(handle.db, ['13900000011'])).toEqual(new Set());
+    expect((await reserveAttempt(handle.db, '13900000011', '198.51.100.11')).allowed).toBe(true);
+    await settleAttempt(handle.db, '13900000011', '198.51.100.11', 'right');
+    const rows = await handle.db
+      .selectFrom('loginAttempt')
+      .select(['key', 'failures'])
+      .where('key', 'in', ['pair:13900000011|198.51.100.11', 'addr:198.51.100.11', 'acct:13900000011'])
+      .orderBy('key')
+      .execute();
+    // the wrong guesses stay counted on the wider counters; the right one does not; the pair is cleared
+    expect(rows.map((r) => [r.key, Number(r.failures)])).toEqual([
+      ['acct:13900000011', LOGIN_MAX_FAILURES - 1],
+      ['addr:198.51.100.11', LOGIN_MAX_FAILURES - 1],
+    ]);
+  });
+
   it('stops one address spraying a password over many phones', async () => {
     let allowed = 0;
     for (let i = 0; i < LOGIN_MAX_FAILURES_PER_ADDRESS + 5; i++)
