@@ -3,6 +3,8 @@ import type { QuestionType, Response } from './types';
 /** Grading is all-or-nothing per question: a multiple-choice answer counts only when it picks exactly the key. */
 export function isCorrect(question: { type: QuestionType; answer: Response }, response: Response | null | undefined): boolean {
   if (response === null || response === undefined) return false;
+  // (mutation testing: the typeof checks on these two lines narrow types for TypeScript; with a boolean key, `===`
+  // already decides, and no choice question has a boolean key, so their mutants survive as equivalents)
   if (question.type === 'truefalse') return typeof response === 'boolean' && response === question.answer;
   if (typeof response === 'boolean' || typeof question.answer === 'boolean') return false;
   const picked = new Set(response);
