@@ -9,6 +9,7 @@ import { HttpError } from './http';
 import { lockedAccounts, unlockAccount } from './login-lock';
 import { getOrgUnit } from './org';
 import { hashPassword } from './passwords';
+import { chinaDate } from '@/lib/consult/deadline';
 
 export interface UserSummary {
   id: string;
@@ -202,7 +203,13 @@ export async function updateUser(db: Db, id: string, input: UpdateUserInput): Pr
               legalLiterate: input.legalLiterate,
               legalLiterateSince: input.legalLiterate
                 ? (input.legalLiterateSince ?? existing.legalLiterateSince ?? new Date().toISOString().slice(0, 10))
-                : null,
+                : existing.legalLiterateSince,
+              // Retiring keeps the certification date and records the last day of duty; certifying again clears it.
+              legalLiterateRetiredAt: input.legalLiterate
+                ? null
+                : existing.legalLiterate
+                  ? (input.legalLiterateRetiredAt ?? chinaDate(new Date().toISOString()))
+                  : undefined,
             }
           : {}),
         updatedAt: new Date(),

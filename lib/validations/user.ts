@@ -110,6 +110,8 @@ export const updateUserSchema = z.object({
   orgUnitId: z.string().min(1).optional(),
   legalLiterate: z.boolean().optional(),
   legalLiterateSince: z.iso.date().nullable().optional(),
+  /** Retiring a 法律明白人 (legalLiterate: false) keeps the certification date and records this day (default today). */
+  legalLiterateRetiredAt: z.iso.date().optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 

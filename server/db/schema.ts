@@ -31,6 +31,8 @@ export interface UserTable {
   orgUnitId: string | null;
   legalLiterate: Bool | null;
   legalLiterateSince: string | null;
+  /** YYYY-MM-DD (CST) the person stopped serving as 法律明白人; they count in coverage until the day before. */
+  legalLiterateRetiredAt?: string | null;
 }
 
 export interface SessionTable {
