@@ -214,6 +214,28 @@ describe.each(dbKinds)('annual report on %s', (kind) => {
     expect(oneDay.activities).toMatchObject({ total: 1 });
   });
 
+  it('lists the records behind a figure, filtered by kind, a page at a time and as CSV', async () => {
+    const base = `/api/reports/records?from=2025-01-01&to=2025-12-31&org=${village}`;
+    const res = await send(admin, 'GET', `${base}&figure=activities&kind=publicity`);
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as { total: number; rows: { startsAt: string; brochures: number }[] };
+    expect(page.total).toBe(2);
+    expect(page.rows.map((r) => r.startsAt)).toEqual(['2025-03-15 10:00', '2025-12-31 23:30']);
+    const people = (await (await send(admin, 'GET', `${base}&figure=legalLiterate`)).json()) as { rows: { serving: number }[] };
+    expect(people.rows.map((r) => r.serving).sort()).toEqual([0, 1, 1, 1]);
+    const csv = await send(admin, 'GET', `${base}&figure=checkIns&format=csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[2])
+        .sort(),
+    ).toEqual(['杨花', '马海', '马海']);
+    expect((await send(admin, 'GET', `${base}&figure=everything`)).status).toBe(422);
+  });
+
   it('answers only administrators, and says what is wrong with a bad period', async () => {
     const q = `from=2025-01-01&to=2025-12-31&org=${village}`;
     expect((await fetch(`${server.url}/api/reports/summary?${q}`)).status).toBe(401);
