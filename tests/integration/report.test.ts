@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { uuidv7 } from 'uuidv7';
 import { CONSULT_CONSENT_VERSION } from '@/lib/consult/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -234,6 +236,54 @@ describe.each(dbKinds)('annual report on %s', (kind) => {
         .sort(),
     ).toEqual(['杨花', '马海', '马海']);
     expect((await send(admin, 'GET', `${base}&figure=everything`)).status).toBe(422);
+  });
+
+  it('exports a Word report with the sentence and an Excel workbook with a sheet per group and the records', async () => {
+    const base = `/api/reports/export?from=2025-01-01&to=2025-12-31&org=${village}`;
+    const docx = await send(admin, 'GET', `${base}&format=docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toContain('.docx');
+    const files = unzipSync(new Uint8Array(await docx.arrayBuffer()));
+    const text = strFromU8(files['word/document.xml']!)
+      .replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => `${p.replace(/<[^>]+>/g, '')}\n`)
+      .replace(/<[^>]+>/g, '');
+    expect(text).toContain('2025年全村开展专题法治宣传活动2次，法律专题讲座1次，派发宣传册1000余份');
+    expect(text).toContain('现有法律明白人3名（统计期内新认定3名、退出1名）');
+    expect(text).toMatch(/宣传册（份）\s*1100/);
+
+    const xlsx = await send(admin, 'GET', `${base}&format=xlsx`);
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      '学法',
+      '普法活动',
+      '宣传品与受众',
+      '考试',
+      '法律咨询',
+      '法律明白人',
+      '各月活动',
+      '活动记录',
+      '签到记录',
+      '咨询记录',
+      '课程完成记录',
+      '考试答卷',
+      '法律明白人名册',
+    ]);
+    const value = (sheet: string, item: string) => {
+      let found: unknown;
+      book.getWorksheet(sheet)!.eachRow((row) => {
+        if (row.getCell(1).value === item) found = row.getCell(2).value;
+      });
+      return found;
+    };
+    expect(value('宣传品与受众', '宣传册（份）')).toBe(1100);
+    expect(value('普法活动', '活动总数（次）')).toBe(4);
+    expect(value('各月活动', '合计')).toBe(4);
+    expect(book.getWorksheet('活动记录')!.actualRowCount).toBe(5);
+    expect(book.getWorksheet('签到记录')!.actualRowCount).toBe(4);
+    expect((await send(publicist, 'GET', `${base}&format=xlsx`)).status).toBe(403);
+    expect((await send(admin, 'GET', base.replace('2025-12-31', 'soon') + '&format=pdf')).status).toBe(422);
   });
 
   it('answers only administrators, and says what is wrong with a bad period', async () => {
