@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { uuidv7 } from 'uuidv7';
 import { CONSULT_CONSENT_VERSION } from '@/lib/consult/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, dbKinds, login, startTestServer, type TestServer } from './support/server';
+import { dbKinds, login, startTestServer, type TestServer } from './support/server';
 
 /**
  * The annual report's figures over HTTP against the production server, on SQLite and PostgreSQL: a fixture of known
@@ -87,14 +87,14 @@ describe.each(dbKinds)('annual report on %s', (kind) => {
     for (const [i, hamlet] of [hamlets[0], hamlets[0], hamlets[1], hamlets[2]].entries()) {
       const res = await send(admin, 'POST', '/api/users', {
         phone: `1397770000${i + 1}`,
-        password: DEMO_PASSWORD,
+        password: 'Mingbai-ren-2025!',
         name: `明白人${i + 1}`,
         role: 'villager',
         orgUnitId: hamlet,
         legalLiterate: true,
         legalLiterateSince: '2025-03-01',
       });
-      expect(res.status).toBe(201);
+      expect(res.status, await res.clone().text()).toBe(201);
       ids.push(((await res.json()) as { id: string }).id);
     }
     // The one in the third natural village retires on 30 June 2025.
@@ -148,7 +148,7 @@ describe.each(dbKinds)('annual report on %s', (kind) => {
     expect((await push(publicist, [fairSave, first])).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     expect((await push(publicist, [checkIn(party, '2025-04-01T08:40:00+08:00', '马海')]))[0]!.status).toBe('applied');
 
-    const villager = await login(server.url, '13977700001');
+    const villager = await login(server.url, '13977700001', 'Mingbai-ren-2025!');
     const filed = await push(villager, [
       {
         id: uuidv7(),
