@@ -1,4 +1,5 @@
 import 'server-only';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { ACTIVITY_KINDS, STUDY_KINDS } from '@/lib/activity/types';
 import { CONSULT_CATEGORIES } from '@/lib/consult/types';
@@ -209,6 +210,48 @@ async function allRows(
     case 'legalLiterate': {
       if (under === NOWHERE) return [];
       const people = await legalLiteratePeople(db, under.slice(0, -1), from, to);
+      // The register: training (lessons completed, exams) and duties logged (activities hosted, requests filed for
+      // neighbours) in the period, per person.
+      const ids = people.map((p) => p.id);
+      const [lessons, exams, hosted, filed] = ids.length
+        ? await Promise.all([
+            db
+              .selectFrom('lessonProgress')
+              .select(['userId', (eb) => eb.fn.countAll<number>().as('n')])
+              .where('userId', 'in', ids)
+              .where('completedAt', '>=', fromIso)
+              .where('completedAt', '<', toIso)
+              .groupBy('userId')
+              .execute(),
+            db
+              .selectFrom('examAttempt')
+              .select(['userId', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('score').as('best')])
+              .where('userId', 'in', ids)
+              .where('submittedAt', '>=', fromIso)
+              .where('submittedAt', '<', toIso)
+              .groupBy('userId')
+              .execute(),
+            db
+              .selectFrom('activity')
+              .select(['hostId as userId', (eb) => eb.fn.countAll<number>().as('n')])
+              .where('hostId', 'in', ids)
+              .where('startsAt', '>=', fromIso)
+              .where('startsAt', '<', toIso)
+              .groupBy('hostId')
+              .execute(),
+            db
+              .selectFrom('consultation')
+              .select(['filedBy as userId', (eb) => eb.fn.countAll<number>().as('n')])
+              .where('filedBy', 'in', ids)
+              .where('forOther', '=', sql<boolean>`${sql.lit(true)}`)
+              .where('filedAt', '>=', fromIso)
+              .where('filedAt', '<', toIso)
+              .groupBy('filedBy')
+              .execute(),
+          ])
+        : [[], [], [], []];
+      const count = (rows: { userId: string; n: number | string | bigint }[], id: string) =>
+        Number(rows.find((r) => r.userId === id)?.n ?? 0);
       return people.map((p) => ({
         id: p.id,
         name: p.name,
@@ -216,6 +259,11 @@ async function allRows(
         certifiedOn: p.legalLiterateSince,
         retiredOn: p.legalLiterateRetiredAt ?? null,
         serving: p.serving ? 1 : 0,
+        lessonsCompleted: count(lessons, p.id),
+        examAttempts: count(exams, p.id),
+        bestScore: exams.find((e) => e.userId === p.id)?.best ?? null,
+        activitiesHosted: count(hosted, p.id),
+        filedForNeighbours: count(filed, p.id),
       }));
     }
   }
