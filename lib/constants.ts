@@ -16,3 +16,8 @@ export const MAX_LAW_FILES = 60;
 export const MAX_LAW_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_LAW_UPLOAD_BYTES = 30 * 1024 * 1024;
 export const LAW_CATALOG_REFRESH_MS = 10 * 60_000;
+/** Photos: the phone resizes to this long side and aims under the target; the server refuses anything over the cap. */
+export const PHOTO_MAX_SIDE_PX = 1600;
+export const PHOTO_TARGET_BYTES = 400 * 1024;
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+export const MAX_PHOTOS_PER_RECORD = 9;

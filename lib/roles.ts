@@ -6,7 +6,7 @@ export const TABS = ['home', 'study', 'quiz', 'activity', 'consult', 'me', 'admi
 export type Tab = (typeof TABS)[number];
 
 const TABS_BY_ROLE: Record<Role, readonly Tab[]> = {
-  admin: ['home', 'study', 'activity', 'admin', 'report', 'me'],
+  admin: ['home', 'study', 'activity', 'consult', 'admin', 'report', 'me'],
   publicist: ['home', 'study', 'activity', 'consult', 'me'],
   cadre: ['home', 'study', 'quiz', 'activity', 'me'],
   villager: ['home', 'study', 'quiz', 'consult', 'me'],

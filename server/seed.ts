@@ -5,6 +5,7 @@ import type { Role } from '@/lib/roles';
 import { nextChangeSeq } from './db/changes';
 import { writeTransaction, type DbHandle } from './db/client';
 import { createOrgUnit, getOrgUnit } from './org';
+import { seedDemoConsultations } from './consult/seed';
 import { seedDemoExam } from './quiz/seed';
 import { createUser } from './users';
 
@@ -185,4 +186,9 @@ export async function seedDemo(handle: DbHandle, password: string, now = new Dat
   await seedUsers(handle, password);
   await seedTasks(handle, now);
   await seedDemoExam(handle, TOWNSHIP_ID, now);
+  await seedDemoConsultations(
+    handle,
+    now,
+    VILLAGES.map((_, i) => villageId(i)),
+  );
 }

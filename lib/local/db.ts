@@ -5,6 +5,7 @@ import type { ArticleBookmark, HeldArticle, HeldLaw } from '@/lib/laws/local-typ
 import type { LocalAttempt, LocalDailySet, LocalPaper, LocalQuizAnswer } from '@/lib/quiz/local-types';
 import type { ExamSummary, PracticeQuestion } from '@/lib/quiz/types';
 import type { WrongBookEntry } from '@/lib/quiz/wrong-book';
+import type { ConsultRecord } from '@/lib/consult/types';
 
 /**
  * The phone's store (IndexedDB via Dexie): the signed-in profile, pulled content, the user's own progress, and
@@ -36,6 +37,19 @@ export interface OutboxOp {
   label: string;
 }
 
+/** A photo kept on the phone by its SHA-256 until uploaded (and after, so one's own photos show offline). */
+export interface LocalFile {
+  hash: string;
+  blob: Blob;
+  type: string;
+  size: number;
+  /** The record it was taken for (an activity id, …). */
+  ownerId: string;
+  status: 'pending' | 'uploaded' | 'refused';
+  reason?: string;
+  createdAt: string;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -59,6 +73,8 @@ export class PufaDB extends Dexie {
   exams!: EntityTable<ExamSummary, 'id'>;
   examPapers!: EntityTable<LocalPaper, 'id'>;
   examAttempts!: EntityTable<LocalAttempt, 'id'>;
+  files!: EntityTable<LocalFile, 'hash'>;
+  consultations!: EntityTable<ConsultRecord, 'id'>;
 
   constructor(name = 'pufa') {
     // Strict durability: an op is on disk when the transaction that wrote it completes, not merely in a cache.
@@ -101,6 +117,13 @@ export class PufaDB extends Dexie {
         await tx.table('articleBookmarks').bulkPut(withSub(await tx.table('bookmarks').toArray()));
       });
     this.version(5).stores({ articles: null, bookmarks: null });
+    // Photos waiting to upload (and one's own, kept for offline viewing).
+    this.version(6).stores({ files: 'hash, status, ownerId' });
+    // Legal consultations this person may read (own requests; a lawyer's queue; all for administrators).
+    // Pulling from cursor 0 again brings requests filed before this version.
+    this.version(7)
+      .stores({ consultations: 'id, status, filedAt' })
+      .upgrade((tx) => tx.table('settings').delete('cursor'));
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ConsultPullChanges } from '@/lib/consult/types';
 import type { QuizPullChanges } from '@/lib/quiz/types';
 import type { Role } from '@/lib/roles';
 
@@ -48,7 +49,7 @@ export interface ProgressRecord {
 }
 
 // The quiz's part is optional so a phone copes with a server that predates it.
-export interface PullResponse extends Partial<QuizPullChanges> {
+export interface PullResponse extends Partial<QuizPullChanges>, Partial<ConsultPullChanges> {
   cursor: number;
   modules: ModuleRecord[];
   lessons: LessonRecord[];

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { questionIdSchema, responseSchema } from '@/lib/validations/quiz';
+import {
+  consultAssignSchema,
+  consultDeadlineSchema,
+  consultFileSchema,
+  consultMessageSchema,
+  consultRateSchema,
+  consultReferSchema,
+  consultResolveSchema,
+  consultTakeSchema,
+} from '@/lib/validations/consult';
 
 /**
  * The operations a phone can queue, each with the schema of its payload. Client and server share this list:
@@ -22,6 +32,15 @@ export const opPayloadSchemas = {
     submittedAt: at,
     answers: z.record(questionIdSchema, responseSchema).refine((a) => Object.keys(a).length <= 200, { message: 'at most 200 answers' }),
   }),
+  'consult.file': consultFileSchema,
+  'consult.take': consultTakeSchema,
+  'consult.assign': consultAssignSchema,
+  'consult.reply': consultMessageSchema,
+  'consult.followup': consultMessageSchema,
+  'consult.refer': consultReferSchema,
+  'consult.resolve': consultResolveSchema,
+  'consult.rate': consultRateSchema,
+  'consult.deadline': consultDeadlineSchema,
 } as const;
 
 export type OpType = keyof typeof opPayloadSchemas;

@@ -1,5 +1,6 @@
 import type { PullResponse, ProgressRecord } from '@/lib/study/types';
 import { getSetting, setSetting, type PufaDB } from '@/lib/local/db';
+import { applyConsultChanges, consultPullTables } from '@/lib/local/consult';
 import { applyQuizChanges, quizPullTables } from '@/lib/local/quiz-sync';
 import { SyncHttpError } from './push-outbox';
 
@@ -25,14 +26,17 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
   }
   const data = (await response.json()) as PullResponse;
   let quizCount = 0;
-  await db.transaction('rw', [db.modules, db.lessons, db.tasks, db.progress, db.settings, ...quizPullTables(db)], async () => {
+  let consultCount = 0;
+  const tables = [db.modules, db.lessons, db.tasks, db.progress, db.settings, db.profile, ...quizPullTables(db), ...consultPullTables(db)];
+  await db.transaction('rw', tables, async () => {
     await db.modules.bulkPut(data.modules);
     await db.lessons.bulkPut(data.lessons);
     await db.tasks.bulkPut(data.tasks);
     for (const row of data.progress) await db.progress.put(mergeProgress(await db.progress.get(row.lessonId), row));
     quizCount = await applyQuizChanges(db, data);
+    consultCount = await applyConsultChanges(db, data, await db.profile.get('me'));
     await setSetting(db, 'cursor', data.cursor);
     await setSetting(db, 'lastSyncAt', new Date().toISOString());
   });
-  return data.modules.length + data.lessons.length + data.tasks.length + data.progress.length + quizCount;
+  return data.modules.length + data.lessons.length + data.tasks.length + data.progress.length + quizCount + consultCount;
 }

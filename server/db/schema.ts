@@ -279,6 +279,159 @@ export interface LawArticleTable {
   paragraphs: string;
 }
 
+export interface StoredFileTable {
+  hash: string;
+  type: string;
+  size: number;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+export interface FileOwnerTable {
+  hash: string;
+  ownerKind: string;
+  ownerId: string;
+  createdAt: string;
+}
+
+export interface ActivityThemeTable {
+  id: string;
+  name: string;
+  sortOrder: number;
+  active: Bool;
+  createdAt: string;
+  changeSeq: number;
+}
+
+export interface ActivityTable {
+  id: string;
+  kind: string;
+  studyKind: string | null;
+  dutyOutcome: string | null;
+  themeId: string | null;
+  title: string;
+  orgUnitId: string;
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
+  accuracyM: number | null;
+  startsAt: string;
+  endsAt: string;
+  hostId: string;
+  hostName: string;
+  staff: string;
+  audience: number;
+  banners: number;
+  posters: number;
+  leaflets: number;
+  brochures: number;
+  gifts: number;
+  notes: string;
+  /** JSON string[]: SHA-256 of each photo */
+  photos: string;
+  checkInCode: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  changeSeq: number;
+}
+
+export interface ActivityRevisionTable {
+  id: string;
+  activityId: string;
+  editorId: string;
+  version: number;
+  /** JSON Record<field, [before, after]> */
+  changes: string;
+  editedAt: string;
+  changeSeq: number;
+}
+
+export interface CheckInTable {
+  id: string;
+  activityId: string;
+  personKey: string;
+  userId: string | null;
+  name: string;
+  orgUnitId: string | null;
+  method: string;
+  checkedInAt: string;
+  recordedBy: string;
+  changeSeq: number;
+}
+
+export interface PeriodLockTable {
+  period: string;
+  lockedBy: string;
+  lockedAt: string;
+  changeSeq: number;
+}
+
+export interface ConsultationTable {
+  id: string;
+  channel: string;
+  category: string;
+  villageId: string;
+  requesterId: string | null;
+  requesterName: string;
+  contactPhone: string;
+  callBack: Bool;
+  description: string;
+  filedBy: string;
+  forOther: Bool;
+  consentVersion: string | null;
+  activityId: string | null;
+  /** JSON string[] */
+  photoIds: string;
+  status: 'new' | 'open' | 'answered' | 'resolved' | 'reopened';
+  assigneeId: string | null;
+  referral: string | null;
+  deadline: string;
+  filedAt: string;
+  receivedAt: string;
+  firstReplyAt: string | null;
+  resolvedAt: string | null;
+  rating: string | null;
+  ratedAt: string | null;
+  anonymisedAt: string | null;
+  changeSeq: number;
+}
+
+export interface ConsultationMessageTable {
+  id: string;
+  consultationId: string;
+  authorId: string;
+  kind: 'reply' | 'followup' | 'referral' | 'resolved' | 'assigned';
+  body: string;
+  referral: string | null;
+  createdAt: string;
+}
+
+export interface ConsentTable {
+  userId: string;
+  purpose: string;
+  version: string;
+  givenAt: string;
+}
+
+export interface ConsultSettingTable {
+  id: number;
+  retentionMonths: number;
+  deadlineWorkingDays: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  actorId: string;
+  actorRole: string;
+  action: string;
+  subjectKind: string;
+  subjectId: string;
+  at: string;
+}
+
 export interface Database {
   orgUnit: OrgUnitTable;
   user: UserTable;
@@ -302,4 +455,16 @@ export interface Database {
   exam: ExamTable;
   examPaper: ExamPaperTable;
   examAttempt: ExamAttemptTable;
+  storedFile: StoredFileTable;
+  fileOwner: FileOwnerTable;
+  activityTheme: ActivityThemeTable;
+  activity: ActivityTable;
+  activityRevision: ActivityRevisionTable;
+  checkIn: CheckInTable;
+  periodLock: PeriodLockTable;
+  consultation: ConsultationTable;
+  consultationMessage: ConsultationMessageTable;
+  consent: ConsentTable;
+  consultSetting: ConsultSettingTable;
+  auditLog: AuditLogTable;
 }

@@ -2,6 +2,8 @@ import 'server-only';
 import type { Citation, PullResponse } from '@/lib/study/types';
 import { currentChangeSeq } from '../db/changes';
 import type { DbHandle } from '../db/client';
+import type { Viewer } from '../consult/access';
+import { pullConsultChanges } from '../consult/pull';
 import { pullQuizChanges } from '../quiz/pull';
 import { toTaskRecord } from '../tasks';
 
@@ -9,7 +11,8 @@ import { toTaskRecord } from '../tasks';
  * Everything that changed since the cursor: all study content and tasks (they are not personal), and the user's
  * own progress. The new cursor is read first, so rows committed while this runs come in the next pull.
  */
-export async function pullChanges(handle: DbHandle, userId: string, cursor: number): Promise<PullResponse> {
+export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: number): Promise<PullResponse> {
+  const userId = viewer.id;
   const { db } = handle;
   const upTo = await currentChangeSeq(db);
   const [modules, lessons, tasks, progress, quiz] = await Promise.all([
@@ -25,6 +28,7 @@ export async function pullChanges(handle: DbHandle, userId: string, cursor: numb
       .execute(),
     pullQuizChanges(db, userId, cursor, upTo),
   ]);
+  const consult = await pullConsultChanges(db, viewer, cursor, upTo);
   return {
     cursor: upTo,
     modules: modules.map((m) => ({
@@ -54,5 +58,6 @@ export async function pullChanges(handle: DbHandle, userId: string, cursor: numb
       secondsSpent: p.secondsSpent,
     })),
     ...quiz,
+    ...consult,
   };
 }

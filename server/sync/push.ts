@@ -5,6 +5,7 @@ import type { OpResult, PushRequest, PushResponse } from '@/lib/validations/sync
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type DbHandle, type Trx } from '../db/client';
 import { HttpError } from '../http';
+import { consultOps } from '../consult/ops';
 import { quizOps } from '../quiz/ops';
 import { studyOps } from '../study';
 import { OpRejected, payloadSchema, type ApplyContext, type OpHandlers } from './registry';
@@ -14,7 +15,7 @@ import { OpRejected, payloadSchema, type ApplyContext, type OpHandlers } from '.
  * so a retried or concurrent push of the same op is acknowledged as a duplicate and changes nothing. An op that
  * fails validation or its apply function is rolled back to its savepoint and rejected with a reason.
  */
-const handlers: OpHandlers = { ...studyOps, ...quizOps };
+const handlers: OpHandlers = { ...studyOps, ...quizOps, ...consultOps };
 
 // Fault injection for the crash test only: the process kills itself mid-batch after applying this many ops.
 const crashAfterOps = Number(process.env.PUFA_TEST_CRASH_AFTER_OPS ?? 0);

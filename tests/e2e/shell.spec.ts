@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { signIn, waitForOfflineReady } from './helpers';
 
 const ROLES = [
-  { phone: '13800000001', zh: ['首页', '学习', '活动', '管理', '报告', '我的'], en: ['Home', 'Study', 'Events', 'Admin', 'Report', 'Me'] },
+  { phone: '13800000001', zh: ['首页', '学习', '活动', '咨询', '管理', '报告', '我的'], en: ['Home', 'Study', 'Events', 'Advice', 'Admin', 'Report', 'Me'] },
   { phone: '13800000002', zh: ['首页', '学习', '活动', '咨询', '我的'], en: ['Home', 'Study', 'Events', 'Advice', 'Me'] },
   { phone: '13800000003', zh: ['首页', '学习', '答题', '活动', '我的'], en: ['Home', 'Study', 'Quiz', 'Events', 'Me'] },
   { phone: '13800000004', zh: ['首页', '学习', '答题', '咨询', '我的'], en: ['Home', 'Study', 'Quiz', 'Advice', 'Me'] },
