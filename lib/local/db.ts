@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { LessonRecord, ModuleRecord, ProgressRecord, StudyTaskRecord } from '@/lib/study/types';
+import type { ThesaurusEntry } from '@/lib/search/thesaurus';
 import type { Role } from '@/lib/roles';
 import type { ArticleBookmark, HeldArticle, HeldLaw } from '@/lib/laws/local-types';
 import type { LocalAttempt, LocalDailySet, LocalPaper, LocalQuizAnswer } from '@/lib/quiz/local-types';
@@ -55,6 +56,14 @@ export interface Setting {
   value: unknown;
 }
 
+/** The law search index serialized once per set of laws held (signature), so opening search doesn't rebuild it. */
+export interface StoredSearchIndex {
+  key: 'laws';
+  signature: string;
+  json: string;
+  builtAt: string;
+}
+
 export class PufaDB extends Dexie {
   profile!: EntityTable<LocalProfile, 'key'>;
   settings!: EntityTable<Setting, 'key'>;
@@ -75,6 +84,8 @@ export class PufaDB extends Dexie {
   examAttempts!: EntityTable<LocalAttempt, 'id'>;
   files!: EntityTable<LocalFile, 'hash'>;
   consultations!: EntityTable<ConsultRecord, 'id'>;
+  thesaurus!: EntityTable<ThesaurusEntry, 'word'>;
+  searchIndex!: EntityTable<StoredSearchIndex, 'key'>;
 
   constructor(name = 'pufa') {
     // Strict durability: an op is on disk when the transaction that wrote it completes, not merely in a cache.
@@ -123,6 +134,11 @@ export class PufaDB extends Dexie {
     // Pulling from cursor 0 again brings requests filed before this version.
     this.version(7)
       .stores({ consultations: 'id, status, filedAt' })
+      .upgrade((tx) => tx.table('settings').delete('cursor'));
+    // Law search in villagers' words: the thesaurus (pulled with the content) and the stored search index.
+    // Pulling from cursor 0 again brings the thesaurus to a phone that synced before it existed.
+    this.version(8)
+      .stores({ thesaurus: 'word', searchIndex: 'key' })
       .upgrade((tx) => tx.table('settings').delete('cursor'));
   }
 }

@@ -49,8 +49,18 @@ export interface ProgressRecord {
 }
 
 // The quiz's part is optional so a phone copes with a server that predates it.
+/** A thesaurus row as pulled: removed rows tell the phone to drop the word. */
+export interface ThesaurusRecord {
+  word: string;
+  phrases: string[];
+  theme: string;
+  removed: boolean;
+}
+
 export interface PullResponse extends Partial<QuizPullChanges>, Partial<ConsultPullChanges> {
   cursor: number;
+  /** absent from servers older than the thesaurus */
+  thesaurus?: ThesaurusRecord[];
   modules: ModuleRecord[];
   lessons: LessonRecord[];
   tasks: StudyTaskRecord[];

@@ -27,7 +27,18 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
   const data = (await response.json()) as PullResponse;
   let quizCount = 0;
   let consultCount = 0;
-  const tables = [db.modules, db.lessons, db.tasks, db.progress, db.settings, db.profile, ...quizPullTables(db), ...consultPullTables(db)];
+  const thesaurus = data.thesaurus ?? [];
+  const tables = [
+    db.modules,
+    db.lessons,
+    db.tasks,
+    db.progress,
+    db.settings,
+    db.profile,
+    db.thesaurus,
+    ...quizPullTables(db),
+    ...consultPullTables(db),
+  ];
   await db.transaction('rw', tables, async () => {
     await db.modules.bulkPut(data.modules);
     await db.lessons.bulkPut(data.lessons);
@@ -35,8 +46,10 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
     for (const row of data.progress) await db.progress.put(mergeProgress(await db.progress.get(row.lessonId), row));
     quizCount = await applyQuizChanges(db, data);
     consultCount = await applyConsultChanges(db, data, await db.profile.get('me'));
+    await db.thesaurus.bulkDelete(thesaurus.filter((t) => t.removed).map((t) => t.word));
+    await db.thesaurus.bulkPut(thesaurus.filter((t) => !t.removed).map(({ word, phrases, theme }) => ({ word, phrases, theme })));
     await setSetting(db, 'cursor', data.cursor);
     await setSetting(db, 'lastSyncAt', new Date().toISOString());
   });
-  return data.modules.length + data.lessons.length + data.tasks.length + data.progress.length + quizCount + consultCount;
+  return data.modules.length + data.lessons.length + data.tasks.length + data.progress.length + thesaurus.length + quizCount + consultCount;
 }

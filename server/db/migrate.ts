@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-quiz';
 import * as m0004 from './migrations/0004-article-sub';
 import * as m0005 from './migrations/0005-activities';
 import * as m0006 from './migrations/0006-consultations';
+import * as m0005t from './migrations/0005-thesaurus';
 
 /**
  * One migration set for SQLite and PostgreSQL. Each migration receives the dialect so it can pick column types;
@@ -18,6 +19,7 @@ const MIGRATIONS: { name: string; up: typeof m0001.up }[] = [
   { name: '0004-article-sub', up: m0004.up },
   { name: '0005-activities', up: m0005.up },
   { name: '0006-consultations', up: m0006.up },
+  { name: '0005-thesaurus', up: m0005t.up },
 ];
 
 export async function migrate(handle: DbHandle): Promise<string[]> {

@@ -432,6 +432,16 @@ export interface AuditLogTable {
   at: string;
 }
 
+/** content/thesaurus.tsv: everyday word → statute phrases (JSON array), for law search on the phone. */
+export interface ThesaurusEntryTable {
+  word: string;
+  phrases: string;
+  theme: string;
+  removed: Bool;
+  changeSeq: number;
+  updatedAt: string;
+}
+
 export interface Database {
   orgUnit: OrgUnitTable;
   user: UserTable;
@@ -467,4 +477,5 @@ export interface Database {
   consent: ConsentTable;
   consultSetting: ConsultSettingTable;
   auditLog: AuditLogTable;
+  thesaurusEntry: ThesaurusEntryTable;
 }

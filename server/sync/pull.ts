@@ -15,7 +15,7 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
   const userId = viewer.id;
   const { db } = handle;
   const upTo = await currentChangeSeq(db);
-  const [modules, lessons, tasks, progress, quiz] = await Promise.all([
+  const [modules, lessons, tasks, progress, quiz, thesaurus] = await Promise.all([
     db.selectFrom('module').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('lesson').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('studyTask').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
@@ -27,6 +27,7 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
       .where('changeSeq', '<=', upTo)
       .execute(),
     pullQuizChanges(db, userId, cursor, upTo),
+    db.selectFrom('thesaurusEntry').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
   ]);
   const consult = await pullConsultChanges(db, viewer, cursor, upTo);
   return {
@@ -59,5 +60,11 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
     })),
     ...quiz,
     ...consult,
+    thesaurus: thesaurus.map((t) => ({
+      word: t.word,
+      phrases: JSON.parse(t.phrases) as string[],
+      theme: t.theme,
+      removed: Boolean(t.removed),
+    })),
   };
 }

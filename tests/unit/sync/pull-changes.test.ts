@@ -148,6 +148,30 @@ describe('pullChanges', () => {
     expect(await getSetting(db, 'lastSyncAt')).toEqual(expect.any(String));
   });
 
+  it('keeps the thesaurus the server sends and drops the words it marks removed', async () => {
+    await db.thesaurus.bulkPut([
+      { word: '低保', phrases: ['低保'], theme: '社会救助' },
+      { word: '旧词', phrases: ['旧'], theme: '宪法' },
+    ]);
+    const { fetch } = fakeFetch(() =>
+      Response.json(
+        response({
+          cursor: 7,
+          thesaurus: [
+            { word: '低保', phrases: ['最低生活保障'], theme: '社会救助', removed: false },
+            { word: '彩礼', phrases: ['借婚姻索取财物'], theme: '婚姻家庭', removed: false },
+            { word: '旧词', phrases: ['旧'], theme: '宪法', removed: true },
+          ],
+        }),
+      ),
+    );
+    expect(await pullChanges(db, fetch)).toBe(3);
+    expect(await db.thesaurus.orderBy('word').toArray()).toEqual([
+      { word: '低保', phrases: ['最低生活保障'], theme: '社会救助' },
+      { word: '彩礼', phrases: ['借婚姻索取财物'], theme: '婚姻家庭' },
+    ]);
+  });
+
   it('asks from the stored cursor and replaces rows that changed', async () => {
     await setSetting(db, 'cursor', 42);
     await db.lessons.put({ ...lesson('l1'), title: '旧标题' });
