@@ -97,7 +97,11 @@ export async function loadShippedContent(
         summaryEn: module.summary.en,
       };
       const existing = await trx.selectFrom('module').selectAll().where('id', '=', module.slug).executeTakeFirst();
-      if (!existing) {
+      // An administrator's edit or archive wins over the shipped file (content/README.md: "Admin edits win").
+      const moduleKept = existing && (existing.adminEdited || existing.status !== 'published');
+      if (moduleKept) {
+        // keep the admin's version
+      } else if (!existing) {
         await trx
           .insertInto('module')
           .values({ id: module.slug, slug: module.slug, ...row, changeSeq: await take(), updatedAt: now })
@@ -122,6 +126,7 @@ export async function loadShippedContent(
           cites: JSON.stringify(lesson.cites),
         };
         const current = await trx.selectFrom('lesson').selectAll().where('id', '=', lesson.slug).executeTakeFirst();
+        if (current && (current.adminEdited || current.status !== 'published')) continue;
         if (!current) {
           await trx
             .insertInto('lesson')

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-article-sub';
 import * as m0005 from './migrations/0005-activities';
 import * as m0006 from './migrations/0006-consultations';
 import * as m0005t from './migrations/0005-thesaurus';
+import * as m0008 from './migrations/0008-admin';
 
 /**
  * One migration set for SQLite and PostgreSQL. Each migration receives the dialect so it can pick column types;
@@ -20,6 +21,7 @@ const MIGRATIONS: { name: string; up: typeof m0001.up }[] = [
   { name: '0005-activities', up: m0005.up },
   { name: '0006-consultations', up: m0006.up },
   { name: '0005-thesaurus', up: m0005t.up },
+  { name: '0008-admin', up: m0008.up },
 ];
 
 export async function migrate(handle: DbHandle): Promise<string[]> {

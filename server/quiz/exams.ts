@@ -47,7 +47,13 @@ export function inAudience(exam: Pick<ExamSummary, 'roles' | 'orgUnitIds'>, lear
 }
 
 export async function examPool(db: Db | Trx) {
-  const rows = await db.selectFrom('question').select(['id', 'type', 'tags']).where('pool', '=', 'exam').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('question')
+    .select(['id', 'type', 'tags'])
+    .where('pool', '=', 'exam')
+    .where('status', '=', 'published')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ id: r.id, type: r.type, tags: JSON.parse(r.tags) as string[] }));
 }
 
@@ -140,6 +146,7 @@ export async function examBank(db: Db) {
     .selectFrom('question')
     .select(['id', 'type', 'stem', 'tags', 'moduleId'])
     .where('pool', '=', 'exam')
+    .where('status', '=', 'published')
     .orderBy('id')
     .execute();
   const questions = rows.map((r) => ({ id: r.id, type: r.type, stem: r.stem, moduleId: r.moduleId, tags: JSON.parse(r.tags) as string[] }));

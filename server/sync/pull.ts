@@ -16,8 +16,22 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
   const { db } = handle;
   const upTo = await currentChangeSeq(db);
   const [modules, lessons, tasks, progress, quiz, thesaurus] = await Promise.all([
-    db.selectFrom('module').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
-    db.selectFrom('lesson').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
+    db
+      .selectFrom('module')
+      .selectAll()
+      .where('changeSeq', '>', cursor)
+      .where('changeSeq', '<=', upTo)
+      .where('status', '!=', 'draft')
+      .orderBy('sortOrder')
+      .execute(),
+    db
+      .selectFrom('lesson')
+      .selectAll()
+      .where('changeSeq', '>', cursor)
+      .where('changeSeq', '<=', upTo)
+      .where('status', '!=', 'draft')
+      .orderBy('sortOrder')
+      .execute(),
     db.selectFrom('studyTask').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
     db
       .selectFrom('lessonProgress')
@@ -30,9 +44,19 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
     db.selectFrom('thesaurusEntry').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
   ]);
   const consult = await pullConsultChanges(db, viewer, cursor, upTo);
+  const removedQuestions = await db
+    .selectFrom('question')
+    .select('id')
+    .where('changeSeq', '>', cursor)
+    .where('changeSeq', '<=', upTo)
+    .where('status', '=', 'archived')
+    .execute();
+  const live = <T extends { status: string }>(rows: T[]) => rows.filter((r) => r.status === 'published');
+  const gone = (rows: { id: string; status: string }[]) => rows.filter((r) => r.status === 'archived').map((r) => r.id);
   return {
     cursor: upTo,
-    modules: modules.map((m) => ({
+    removed: { modules: gone(modules), lessons: gone(lessons), questions: removedQuestions.map((q) => q.id) },
+    modules: live(modules).map((m) => ({
       id: m.id,
       slug: m.slug,
       sortOrder: m.sortOrder,
@@ -40,7 +64,7 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
       title: { zh: m.titleZh, en: m.titleEn },
       summary: { zh: m.summaryZh, en: m.summaryEn },
     })),
-    lessons: lessons.map((l) => ({
+    lessons: live(lessons).map((l) => ({
       id: l.id,
       slug: l.slug,
       moduleId: l.moduleId,
