@@ -8,6 +8,7 @@ import { SESSION_IDLE_MS } from '@/lib/constants';
 import { phoneSchema } from '@/lib/validations/user';
 import { database } from './db';
 import { env } from './env';
+import { recordAudit } from './audit';
 import { clearLoginFailures, lockedUntil, recordLoginFailure } from './login-lock';
 import { hashPassword, verifyPassword } from './passwords';
 
@@ -71,10 +72,15 @@ function createAuth() {
         const name = String((ctx.body as { username?: unknown } | undefined)?.username ?? '');
         if (!phoneSchema.safeParse(name).success) return;
         const returned = ctx.context.returned;
+        const who = await handle.db.selectFrom('user').select(['id', 'role']).where('username', '=', name).executeTakeFirst();
+        const audit = (action: string) =>
+          recordAudit(handle.db, { actorId: who?.id ?? '', actorRole: who?.role ?? '', action, subjectKind: 'phone', subjectId: name });
         if (isAPIError(returned)) {
           if (returned.status === 'UNAUTHORIZED') await recordLoginFailure(handle.db, name);
+          await audit('sign-in-failed');
         } else {
           await clearLoginFailures(handle.db, name);
+          await audit('sign-in');
         }
       }),
     },
