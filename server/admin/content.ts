@@ -96,8 +96,8 @@ function lessonColumns(input: LessonInput) {
 /** Saves a lesson as a draft (a new one, or a pending edit of a published one); phones see nothing until it is published. */
 export async function saveLesson(handle: DbHandle, id: string | null, input: LessonInput): Promise<{ id: string }> {
   await checkCites(handle.db, input.cites);
-  const module = await handle.db.selectFrom('module').select('id').where('id', '=', input.moduleId).executeTakeFirst();
-  if (!module) throw new HttpError(422, 'moduleId: 没有这个专题 / module not found', { moduleId: '没有这个专题 / module not found' });
+  const moduleRow = await handle.db.selectFrom('module').select('id').where('id', '=', input.moduleId).executeTakeFirst();
+  if (!moduleRow) throw new HttpError(422, 'moduleId: 没有这个专题 / module not found', { moduleId: '没有这个专题 / module not found' });
   const now = new Date().toISOString();
   return writeTransaction(handle, async (trx) => {
     if (!id) {
