@@ -57,9 +57,10 @@ const TYPE_NAMES: Record<string, QuestionImport['type']> = {
 };
 const TRUE_WORDS = ['对', '正确', '是', '√', 'true', 'T'];
 const FALSE_WORDS = ['错', '错误', '否', '×', 'false', 'F'];
-const split = (s: string) =>
+// Tags may hold 、 and ， themselves (草原法与安全生产法（封山禁牧、安全生产）), so only ; and | separate them.
+const split = (s: string, by = /[;；|\n]/) =>
   s
-    .split(/[;；,，、|]/)
+    .split(by)
     .map((x) => x.trim())
     .filter(Boolean);
 
@@ -110,7 +111,7 @@ export function checkQuestionRows(
       }
       const explanation = get('解析');
       if (!explanation) errors.push('缺少解析 / missing explanation');
-      const basis = split(get('依据'));
+      const basis = split(get('依据'), /[;；,，、|\s]/);
       if (basis.length === 0) errors.push('缺少依据（短名:条号） / missing legal basis (short-title:article)');
       for (const b of basis) {
         const m = /^([^:：]+)[:：](.+)$/.exec(b);

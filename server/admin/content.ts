@@ -95,7 +95,12 @@ function lessonColumns(input: LessonInput) {
 
 /** Saves a lesson as a draft (a new one, or a pending edit of a published one); phones see nothing until it is published. */
 export async function saveLesson(handle: DbHandle, id: string | null, input: LessonInput): Promise<{ id: string }> {
-  await checkCites(handle.db, input.cites);
+  // Only citations the admin added are checked, so a lesson citing a law not (yet) imported can still be edited.
+  const had = id ? ((await getLessonForEdit(handle.db, id).catch(() => undefined))?.cites ?? []) : [];
+  await checkCites(
+    handle.db,
+    input.cites.filter((c) => !had.includes(c)),
+  );
   const moduleRow = await handle.db.selectFrom('module').select('id').where('id', '=', input.moduleId).executeTakeFirst();
   if (!moduleRow) throw new HttpError(422, 'moduleId: 没有这个专题 / module not found', { moduleId: '没有这个专题 / module not found' });
   const now = new Date().toISOString();
