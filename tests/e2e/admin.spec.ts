@@ -66,7 +66,7 @@ test('an admin imports a question file: two bad rows are shown and nothing is im
     mimeType: 'text/csv',
     buffer: csv([header, row(1), row(2, ''), row(3, 'A', '没有这个标签')]),
   });
-  await page.getByRole('button', { name: '预览' }).click();
+  await page.getByRole('button', { name: '预览', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('1 行可以导入，2 行有错误。');
   const rows = page.getByRole('list', { name: '逐行预览' });
   await expect(rows.getByRole('listitem').nth(1)).toContainText('缺少答案');
@@ -74,7 +74,7 @@ test('an admin imports a question file: two bad rows are shown and nothing is im
   await expect(page.getByRole('button', { name: '确认导入' })).toBeDisabled();
 
   await file.setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: csv([header, row(1), row(2), row(3)]) });
-  await page.getByRole('button', { name: '预览' }).click();
+  await page.getByRole('button', { name: '预览', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('3 行可以导入，0 行有错误。');
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByRole('status')).toHaveText('已导入 3 行。');
@@ -104,7 +104,7 @@ test('an admin bulk-imports 200 people and finds one by phone', async ({ page })
   await page.goto('/zh/admin/user-import');
   await page.getByLabel('选择文件（.xlsx 或 .csv）').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: csv(rows) });
   await page.getByLabel('初始密码').fill('Cun-Min-2026');
-  await page.getByRole('button', { name: '预览' }).click();
+  await page.getByRole('button', { name: '预览', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('200 行可以导入，0 行有错误。');
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByRole('status')).toHaveText('已导入 200 行。');
