@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseArticleKey } from '@/lib/laws/article-ref';
+import { createExamSchema } from './quiz';
 
 /** Schemas of the administration routes (content authoring, imports, villages), shared by forms and handlers. */
 export const citationRefSchema = z
@@ -54,3 +55,18 @@ export const auditQuerySchema = z.object({
   to: z.string().date().optional(),
   page: z.coerce.number().int().min(1).default(1),
 });
+
+/**
+ * An exam edit: any field of the exam form before it opens; once it has opened only its window (opensAt, closesAt)
+ * and audience (roles, orgUnitIds), so nobody's paper changes under them.
+ */
+export const examEditSchema = z
+  .object({ ...createExamSchema.shape, description: z.string().max(500), showRanking: z.boolean() })
+  .partial()
+  .refine((e) => !e.opensAt || !e.closesAt || e.closesAt > e.opensAt, {
+    message: '结束时间必须晚于开始时间 / the exam must close after it opens',
+    path: ['closesAt'],
+  });
+export type ExamEdit = z.infer<typeof examEditSchema>;
+export const EXAM_FIELDS_AFTER_OPEN = ['opensAt', 'closesAt', 'roles', 'orgUnitIds'] as const;
+export const examActionSchema = z.object({ action: z.literal('close') });

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUESTION_COLUMNS, USER_COLUMNS } from '@/lib/admin/import-rows';
 import { deleteLesson, getLessonForEdit, publishLesson, saveLesson } from '@/server/admin/content';
 import { exportQuestions, importQuestions, importUsers } from '@/server/admin/imports';
+import { closeExamEarly, editExam, notTaken } from '@/server/admin/exams';
 import { applyOrgAction } from '@/server/admin/villages';
+import { createExam } from '@/server/quiz/exams';
 import { loadShippedContent } from '@/server/content';
 import { openDatabase, type DbHandle } from '@/server/db/client';
 import { migrate } from '@/server/db/migrate';
@@ -205,5 +207,40 @@ describe('people and villages', () => {
     const retired = await handle.db.selectFrom('orgUnit').select('retiredAt').where('id', '=', 'org-h1').executeTakeFirstOrThrow();
     expect(retired.retiredAt).not.toBeNull();
     expect((await listUsers(handle.db, { page: 1, orgUnitId: 'org-h1' })).users.map((u) => u.name)).toEqual(['李梅']);
+  });
+});
+
+describe('exam management', () => {
+  it('edits freely before opening, then only the window and audience; closes early; lists who has not taken it', async () => {
+    const pool = await handle.db.selectFrom('question').select('id').where('pool', '=', 'exam').limit(3).execute();
+    const day = 24 * 3600 * 1000;
+    const exam = await createExam(
+      handle,
+      {
+        title: '年度学法考试',
+        description: '',
+        roles: ['cadre'],
+        orgUnitIds: ['org-town'],
+        opensAt: new Date(Date.now() + day).toISOString(),
+        closesAt: new Date(Date.now() + 3 * day).toISOString(),
+        timeLimitMinutes: 30,
+        passMark: 60,
+        maxAttempts: 1,
+        countingRule: 'highest',
+        review: 'mine',
+        showRanking: false,
+        paper: { mode: 'fixed', questionIds: pool.map((q) => q.id) },
+      },
+      userId,
+    );
+    expect((await editExam(handle, exam.id, { title: '2026 年度学法考试' })).title).toBe('2026 年度学法考试');
+    const opened = new Date(Date.now() + 2 * day);
+    await expect(editExam(handle, exam.id, { timeLimitMinutes: 60 }, opened)).rejects.toMatchObject({ status: 409 });
+    const later = new Date(Date.now() + 5 * day).toISOString();
+    expect((await editExam(handle, exam.id, { closesAt: later }, opened)).closesAt).toBe(later);
+    expect((await notTaken(handle.db, exam.id)).map((p) => p.name)).toEqual(['马玉兰', '王强']);
+    const closed = await closeExamEarly(handle, exam.id, opened);
+    expect(closed.closesAt).toBe(opened.toISOString());
+    await expect(closeExamEarly(handle, exam.id, new Date(Date.now() + 4 * day))).rejects.toMatchObject({ status: 409 });
   });
 });
