@@ -63,6 +63,7 @@ export async function loadShippedContent(
       const row = { phrases: JSON.stringify(entry.phrases), theme: entry.theme, removed: false };
       const existing = known.get(entry.word);
       known.delete(entry.word);
+      if (existing?.adminEdited) continue; // an administrator's entry wins over the file
       if (!existing) {
         await trx
           .insertInto('thesaurusEntry')
@@ -79,7 +80,7 @@ export async function loadShippedContent(
       }
     }
     for (const gone of known.values()) {
-      if (Boolean(gone.removed)) continue;
+      if (Boolean(gone.removed) || gone.adminEdited) continue;
       await trx
         .updateTable('thesaurusEntry')
         .set({ removed: true, changeSeq: await take(), updatedAt: now })

@@ -10,7 +10,7 @@ import { TaskForm } from './task-form';
 import { UsersPanel } from './users-panel';
 
 /** The administration pages of issue 12, each its own route under /admin/<section>. */
-const ADMIN_TOOLS = ['content', 'question-bank', 'exam-manage', 'user-import', 'villages', 'audit'] as const;
+const ADMIN_TOOLS = ['content', 'question-bank', 'exam-manage', 'thesaurus', 'user-import', 'villages', 'audit'] as const;
 
 /** 管理: users and weekly tasks. It works on live data, so it needs a connection and says so. */
 export function AdminView() {

@@ -70,3 +70,18 @@ export const examEditSchema = z
 export type ExamEdit = z.infer<typeof examEditSchema>;
 export const EXAM_FIELDS_AFTER_OPEN = ['opensAt', 'closesAt', 'roles', 'orgUnitIds'] as const;
 export const examActionSchema = z.object({ action: z.literal('close') });
+
+const phraseList = z
+  .array(z.string().trim().min(1).max(40))
+  .min(1, { message: '至少一个法条用语 / give at least one statute phrase' })
+  .max(8);
+export const thesaurusActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('check'), phrases: phraseList }),
+  z.object({
+    action: z.literal('publish'),
+    word: z.string().trim().min(1).max(20),
+    phrases: phraseList,
+    theme: z.string().trim().min(1).max(20),
+  }),
+  z.object({ action: z.literal('remove'), word: z.string().trim().min(1).max(20) }),
+]);

@@ -454,6 +454,7 @@ export interface ThesaurusEntryTable {
   removed: Bool;
   changeSeq: number;
   updatedAt: string;
+  adminEdited: ColumnType<number, number | undefined, number>;
 }
 
 export interface Database {

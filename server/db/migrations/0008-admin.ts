@@ -18,6 +18,10 @@ export async function up(db: Kysely<unknown>, _kind: DbKind): Promise<void> {
       .execute();
   }
   await db.schema.alterTable('lesson').addColumn('draft', 'text').execute();
+  await db.schema
+    .alterTable('thesaurusEntry')
+    .addColumn('adminEdited', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('orgUnit').addColumn('retiredAt', 'text').execute();
   await db.schema
     .alterTable('user')

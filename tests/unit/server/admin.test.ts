@@ -6,6 +6,7 @@ import { QUESTION_COLUMNS, USER_COLUMNS } from '@/lib/admin/import-rows';
 import { deleteLesson, getLessonForEdit, publishLesson, saveLesson } from '@/server/admin/content';
 import { exportQuestions, importQuestions, importUsers } from '@/server/admin/imports';
 import { closeExamEarly, editExam, notTaken } from '@/server/admin/exams';
+import { checkPhrases, publishEntry, removeEntry } from '@/server/admin/thesaurus';
 import { applyOrgAction } from '@/server/admin/villages';
 import { createExam } from '@/server/quiz/exams';
 import { loadShippedContent } from '@/server/content';
@@ -242,5 +243,29 @@ describe('exam management', () => {
     const closed = await closeExamEarly(handle, exam.id, opened);
     expect(closed.closesAt).toBe(opened.toISOString());
     await expect(closeExamEarly(handle, exam.id, new Date(Date.now() + 4 * day))).rejects.toMatchObject({ status: 409 });
+  });
+});
+
+describe('everyday words', () => {
+  it('shows which articles a phrase finds, publishes to phones, and db:setup keeps the admin’s entry', async () => {
+    const [found] = await checkPhrases(handle.db, ['借婚姻索取财物']);
+    expect(found!.articles.map((a) => a.ref)).toEqual(['民法典:1042']);
+    const { cursor } = await pullChanges(handle, viewer(), 0);
+    await publishEntry(handle, { word: '彩礼', phrases: ['借婚姻索取财物'], theme: '婚姻家庭' });
+    await publishEntry(handle, { word: '要彩礼', phrases: ['借婚姻索取财物'], theme: '婚姻家庭' });
+    const pulled = await pullChanges(handle, viewer(), cursor);
+    expect(pulled.thesaurus?.map((e) => e.word).sort()).toEqual(['彩礼', '要彩礼']);
+    await removeEntry(handle, '彩礼');
+    await loadShippedContent(handle, CONTENT);
+    const rows = await handle.db
+      .selectFrom('thesaurusEntry')
+      .select(['word', 'removed'])
+      .where('word', 'in', ['彩礼', '要彩礼'])
+      .orderBy('word')
+      .execute();
+    expect(rows.map((r) => [r.word, Boolean(r.removed)])).toEqual([
+      ['彩礼', true],
+      ['要彩礼', false],
+    ]);
   });
 });
