@@ -115,3 +115,25 @@ test('an admin bulk-imports 200 people and finds one by phone', async ({ page })
   await expect(users.getByRole('listitem')).toHaveCount(1);
   await expect(users.getByRole('listitem')).toContainText('导入村民123');
 });
+
+test('every admin page fits a 360-px phone in Chinese and English', async ({ page }) => {
+  await signIn(page, '13800000001');
+  const pages: [string, string, string][] = [
+    ['content', '内容编写', 'Content authoring'],
+    ['question-bank', '题库导入导出', 'Question bank import/export'],
+    ['exam-manage', '考试管理', 'Manage exams'],
+    ['thesaurus', '常用说法', 'Everyday words'],
+    ['user-import', '用户批量导入', 'Import people'],
+    ['villages', '村组管理', 'Villages'],
+    ['audit', '审计日志', 'Audit log'],
+  ];
+  for (const [path, zh, en] of pages)
+    for (const [locale, title] of [
+      ['zh', zh],
+      ['en', en],
+    ] as const) {
+      await page.goto(`/${locale}/admin/${path}`);
+      await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    }
+});
