@@ -58,7 +58,10 @@ export async function examPool(db: Db | Trx) {
 }
 
 /** Checks the paper definition against the exam pool, so every learner can be issued a paper later. */
-export async function checkPaper(trx: Trx, paper: CreateExamInput['paper']): Promise<{ questionIds: string[]; rules: DrawRule[]; count: number }> {
+export async function checkPaper(
+  trx: Trx,
+  paper: CreateExamInput['paper'],
+): Promise<{ questionIds: string[]; rules: DrawRule[]; count: number }> {
   const pool = await examPool(trx);
   if (paper.mode === 'fixed') {
     const ids = [...new Set(paper.questionIds)];
