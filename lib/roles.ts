@@ -13,7 +13,9 @@ const TABS_BY_ROLE: Record<Role, readonly Tab[]> = {
   lawyer: ['home', 'study', 'consult', 'me'],
 };
 
-export function tabsFor(role: Role): readonly Tab[] {
+/** A 法律明白人 (a legal-literate villager) also logs their duties under 活动. */
+export function tabsFor(role: Role, legalLiterate = false): readonly Tab[] {
+  if (role === 'villager' && legalLiterate) return ['home', 'study', 'quiz', 'activity', 'consult', 'me'];
   return TABS_BY_ROLE[role];
 }
 

@@ -24,7 +24,7 @@ export interface FileReader {
 }
 
 /** May this person read the record `ownerId` of this kind? */
-export type FileAccessRule = (db: Db, reader: FileReader, ownerId: string) => Promise<boolean>;
+export type FileAccessRule = (db: Db | Trx, reader: FileReader, ownerId: string) => Promise<boolean>;
 
 const rules = new Map<string, FileAccessRule>();
 
@@ -100,6 +100,15 @@ export async function attachFile(trx: Trx, hash: string, ownerKind: string, owne
     .execute();
 }
 
+/**
+ * May this person attach the file to a record of theirs? Only if they uploaded it, it is not uploaded yet (they will
+ * have to send the bytes), or they may already read it: knowing a hash must not open someone else's photo.
+ */
+export async function canAttachFile(trx: Trx, reader: FileReader, hash: string): Promise<boolean> {
+  const file = await trx.selectFrom('storedFile').select('uploadedBy').where('hash', '=', hash).executeTakeFirst();
+  return !file || file.uploadedBy === reader.id || canReadFile(trx, reader, hash);
+}
+
 /** Keeps only `keep` attached to the record (an edit removed a photo); the bytes stay for other owners. */
 export async function detachOtherFiles(trx: Trx, ownerKind: string, ownerId: string, keep: string[]): Promise<void> {
   let query = trx.deleteFrom('fileOwner').where('ownerKind', '=', ownerKind).where('ownerId', '=', ownerId);
@@ -126,7 +135,7 @@ export async function deleteFileBytes(hashes: string[], dir = env().FILES_DIR): 
   for (const hash of hashes) if (SHA256_HEX.test(hash)) await unlink(pathOf(dir, hash)).catch(() => undefined);
 }
 
-export async function canReadFile(db: Db, reader: FileReader, hash: string): Promise<boolean> {
+export async function canReadFile(db: Db | Trx, reader: FileReader, hash: string): Promise<boolean> {
   const file = await db.selectFrom('storedFile').select('uploadedBy').where('hash', '=', hash).executeTakeFirst();
   if (file?.uploadedBy === reader.id) return true;
   const owners = await db.selectFrom('fileOwner').select(['ownerKind', 'ownerId']).where('hash', '=', hash).execute();

@@ -1,15 +1,48 @@
 import 'server-only';
 import { sql } from 'kysely';
+import { MAX_READ_SECONDS } from '@/lib/constants';
 import type { Trx } from './db/client';
-import { OpRejected, type ApplyContext, type ApplyFn } from './sync/registry';
+import { OpRejected, requireSaneTime, type ApplyContext, type ApplyFn } from './sync/registry';
 
 /**
  * Study progress arrives as events (open, time read, complete). Each event is kept as a row keyed by its op id,
- * and folded into one progress row per user and lesson, which is what reports count.
+ * and folded into one progress row per user and lesson, which is what reports count. Every event's time must lie
+ * in the account's lifetime (requireSaneTime), and reading time is credited only for time that really passed.
  */
 async function requireLesson(trx: Trx, lessonId: string): Promise<void> {
   const lesson = await trx.selectFrom('lesson').select('id').where('id', '=', lessonId).executeTakeFirst();
   if (!lesson) throw new OpRejected(`课程不存在：${lessonId} / lesson not found`);
+}
+
+/**
+ * The seconds of a read that may be credited. A person reads one thing at a time, on however many phones, so a read
+ * covers [at - seconds, at] and is cut to begin after every read already credited to them that ends before `at`;
+ * a read that ends inside time already credited gets nothing. Credited reads are stored as (occurredAt = end,
+ * seconds = credited), so the stored events are exactly the person's credited, non-overlapping intervals.
+ */
+async function creditedSeconds(ctx: ApplyContext, at: string, claimed: number): Promise<number> {
+  // Two pushes of one person's reads must not both see the other's time as free: serialise them per person
+  // (SQLite's write transaction already holds the database's one write lock).
+  if (ctx.dbKind === 'postgres')
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`studyRead:${ctx.userId}`}, 0))`.execute(ctx.trx);
+  const end = Date.parse(at);
+  let from = end - claimed * 1000;
+  const credited = await ctx.trx
+    .selectFrom('studyEvent')
+    .select(['occurredAt', 'seconds'])
+    .where('userId', '=', ctx.userId)
+    .where('kind', '=', 'read')
+    .where('seconds', '>', 0)
+    .where('occurredAt', '>', new Date(from).toISOString())
+    .where('occurredAt', '<', new Date(end + MAX_READ_SECONDS * 1000).toISOString())
+    .execute();
+  for (const read of credited) {
+    const readEnd = Date.parse(read.occurredAt);
+    if (readEnd - read.seconds * 1000 >= end) continue;
+    if (readEnd >= end) return 0;
+    from = Math.max(from, readEnd);
+  }
+  return Math.max(0, Math.floor((end - from) / 1000));
 }
 
 async function recordEvent(
@@ -19,7 +52,9 @@ async function recordEvent(
   seconds: number,
   at: string,
 ): Promise<void> {
+  requireSaneTime(ctx, at);
   await requireLesson(ctx.trx, lessonId);
+  if (kind === 'read') seconds = await creditedSeconds(ctx, at, seconds);
   await ctx.trx
     .insertInto('studyEvent')
     .values({ id: ctx.opId, userId: ctx.userId, lessonId, kind, seconds, occurredAt: at, deviceId: ctx.deviceId, createdAt: ctx.now })

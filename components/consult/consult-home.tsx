@@ -10,6 +10,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { localDb } from '@/lib/local/db';
 import { AdminConsultPanel } from './admin-panel';
 import { ConsultCard } from './consult-card';
+import { WalkInEvents } from './walk-in-events';
 
 /**
  * The 咨询 tab, read from the phone. A villager (or 法律明白人) sees their requests and files a new one; a lawyer works
@@ -77,6 +78,7 @@ export function ConsultHome() {
       ) : (
         <EmptyState>{active ? t('queueEmpty') : t('none')}</EmptyState>
       )}
+      {staff || profile.role === 'publicist' ? <WalkInEvents /> : null}
       {profile.role === 'admin' ? <AdminConsultPanel /> : null}
       <Card>
         <h2 className="font-bold">{t('privacyTitle')}</h2>

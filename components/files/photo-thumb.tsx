@@ -16,7 +16,8 @@ export interface PhotoThumbProps {
  */
 export function PhotoThumb({ hash, alt, onRemove }: PhotoThumbProps) {
   const t = useTranslations('photos');
-  const local = useLiveQuery(() => localDb().files.get(hash), [hash]);
+  // null when the photo is not on this phone (someone else's, or cleared): then it comes from the server.
+  const local = useLiveQuery(async () => (await localDb().files.get(hash)) ?? null, [hash]);
   const blob = local?.blob;
   const blobUrl = useMemo(() => (blob ? URL.createObjectURL(blob) : null), [blob]);
   useEffect(() => () => (blobUrl ? URL.revokeObjectURL(blobUrl) : undefined), [blobUrl]);

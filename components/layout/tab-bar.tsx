@@ -19,10 +19,10 @@ const HREF: Record<Tab, string> = {
 const ICON: Record<Tab, string> = { home: '⌂', study: '📖', quiz: '✎', activity: '⚑', consult: '☏', me: '☺', admin: '⚙', report: '▤' };
 
 /** The bottom tabs; which ones a person sees depends on their role. */
-export function TabBar({ role }: { role: Role }) {
+export function TabBar({ role, legalLiterate }: { role: Role; legalLiterate: boolean }) {
   const t = useTranslations('tabs');
   const pathname = usePathname();
-  const tabs = tabsFor(role);
+  const tabs = tabsFor(role, legalLiterate);
   // Written after each pull (there is no push service): what waits for this person under 咨询.
   const consultCount = useLiveQuery(() => getSetting<number>(localDb(), 'consultBadge'));
   return (

@@ -6,6 +6,7 @@ import type { ArticleBookmark, HeldArticle, HeldLaw } from '@/lib/laws/local-typ
 import type { LocalAttempt, LocalDailySet, LocalPaper, LocalQuizAnswer } from '@/lib/quiz/local-types';
 import type { ExamSummary, PracticeQuestion } from '@/lib/quiz/types';
 import type { WrongBookEntry } from '@/lib/quiz/wrong-book';
+import type { ActivityRecord, CheckInRecord, RevisionRecord, ThemeRecord } from '@/lib/activity/types';
 import type { ConsultRecord } from '@/lib/consult/types';
 
 /**
@@ -83,6 +84,10 @@ export class PufaDB extends Dexie {
   examPapers!: EntityTable<LocalPaper, 'id'>;
   examAttempts!: EntityTable<LocalAttempt, 'id'>;
   files!: EntityTable<LocalFile, 'hash'>;
+  activities!: EntityTable<ActivityRecord, 'id'>;
+  checkIns!: EntityTable<CheckInRecord, 'id'>;
+  activityThemes!: EntityTable<ThemeRecord, 'id'>;
+  activityRevisions!: EntityTable<RevisionRecord, 'id'>;
   consultations!: EntityTable<ConsultRecord, 'id'>;
   thesaurus!: EntityTable<ThesaurusEntry, 'word'>;
   searchIndex!: EntityTable<StoredSearchIndex, 'key'>;
@@ -130,14 +135,21 @@ export class PufaDB extends Dexie {
     this.version(5).stores({ articles: null, bookmarks: null });
     // Photos waiting to upload (and one's own, kept for offline viewing).
     this.version(6).stores({ files: 'hash, status, ownerId' });
+    // Activities the person may see, their check-ins and edit history, and the admin's theme list.
+    this.version(7)
+      .stores({
+        activities: 'id, startsAt, kind, orgUnitId, hostId',
+        checkIns: 'id, activityId, [activityId+personKey]',
+        activityThemes: 'id, sortOrder',
+        activityRevisions: 'id, activityId',
+      })
+      .upgrade((tx) => tx.table('settings').delete('cursor'));
     // Legal consultations this person may read (own requests; a lawyer's queue; all for administrators).
     // Pulling from cursor 0 again brings requests filed before this version.
-    this.version(7)
-      .stores({ consultations: 'id, status, filedAt' })
-      .upgrade((tx) => tx.table('settings').delete('cursor'));
+    this.version(8).stores({ consultations: 'id, status, filedAt' });
     // Law search in villagers' words: the thesaurus (pulled with the content) and the stored search index.
     // Pulling from cursor 0 again brings the thesaurus to a phone that synced before it existed.
-    this.version(8)
+    this.version(9)
       .stores({ thesaurus: 'word', searchIndex: 'key' })
       .upgrade((tx) => tx.table('settings').delete('cursor'));
   }

@@ -1,4 +1,5 @@
 import { localDb, type LocalProfile, type PufaDB } from './db';
+import { activityPersonalTables } from './activity';
 import { clearConsultations } from './consult';
 import { clearQuizPersonalData, quizPersonalTables } from './quiz-sync';
 
@@ -28,7 +29,7 @@ type MeResponse = Omit<LocalProfile, 'key' | 'savedAt'>;
 async function clearPersonalData(db: PufaDB): Promise<void> {
   await db.transaction(
     'rw',
-    [db.profile, db.progress, db.outbox, db.settings, db.files, db.consultations, ...quizPersonalTables(db)],
+    [db.profile, db.progress, db.outbox, db.settings, db.files, db.consultations, ...quizPersonalTables(db), ...activityPersonalTables(db)],
     async () => {
       await clearQuizPersonalData(db);
       await clearConsultations(db);
@@ -36,6 +37,7 @@ async function clearPersonalData(db: PufaDB): Promise<void> {
       await db.progress.clear();
       await db.outbox.clear();
       await db.files.clear();
+      for (const table of activityPersonalTables(db)) await table.clear();
       // Content and its cursor stay; the device id and op sequence belong to the person who leaves.
       await db.settings.bulkDelete(['deviceId', 'lastSeq', 'cursor', 'lastSyncAt']);
     },

@@ -1,5 +1,6 @@
-// Full-text search over law articles: MiniSearch BM25 on CJK bigrams (OR), then definitions, exact phrase
-// matches and articles/laws named in the query are moved to the front.
+// Full-text search over law articles in villagers' words: MiniSearch BM25 on CJK bigrams, scored per query word or
+// concept (thesaurus, abbreviations found in the law texts), then definitions, whole-phrase matches and articles/laws
+// named in the query are moved to the front. See searchLaws.
 import { articleKey } from '@/lib/laws/article-ref';
 import MiniSearch from 'minisearch';
 import { articleLabel, CN_NUMERAL_CHARS } from '../laws/cn-numerals';
@@ -48,8 +49,10 @@ export interface LawIndex {
   termCache: Map<string, TermHits>;
   /** terms whose results are computed up front (stored in the serialized index) */
   frequent: string[];
-  /** every article's text, normalized, one per line: abbreviations are looked up in it */
-  corpus: string;
+  /** per-query accumulators reused by every query (reset after use): article → slot, slot × term → BM25 */
+  scratch: { slot: Int32Array; rows: Float64Array };
+  /** abbreviation → its expansions, for this index (LRU) */
+  abbreviations: Map<string, string[]>;
   /** what villagers say → the statute's wording (content/thesaurus.tsv, pulled with the content) */
   thesaurus: readonly ThesaurusEntry[];
 }
@@ -121,8 +124,10 @@ function makeIndex(mini: MiniSearch<LawArticleDoc>, articles: LawArticleDoc[], f
     definitions,
     termCache: new Map(),
     frequent,
-    corpus: docs.map((d) => d.norm).join('\n'),
-    thesaurus: opts.thesaurus ?? [],
+    scratch: { slot: new Int32Array(docs.length).fill(-1), rows: new Float64Array(docs.length * 8) },
+    abbreviations: new Map(),
+    // longest words first, as matchThesaurus wants them
+    thesaurus: [...(opts.thesaurus ?? [])].sort((a, b) => b.word.length - a.word.length),
   };
   for (const term of frequent) termHits(index, term);
   return index;
@@ -223,11 +228,25 @@ const OTHER_PHRASES = 0.25;
  * characters apart, inside one clause (最低生活保障 → 低生活保, 家庭暴力 → 家庭暴, 电信网络诈骗 → 电信网络诈).
  */
 function abbreviationSpans(index: LawIndex, pair: string): string[] {
+  const cached = index.abbreviations.get(pair);
+  if (cached) return cached;
+  const spans = findAbbreviationSpans(index, pair);
+  index.abbreviations.set(pair, spans);
+  if (index.abbreviations.size > CACHE_MAX_TERMS) index.abbreviations.delete(index.abbreviations.keys().next().value!);
+  return spans;
+}
+
+function findAbbreviationSpans(index: LawIndex, pair: string): string[] {
   const [a, b] = [...pair];
   if (!a || !b) return [];
   const counts = new Map<string, number>();
   const re = new RegExp(`${a}[\\u4e00-\\u9fff]{1,3}?${b}`, 'g');
-  for (const [span] of index.corpus.matchAll(re)) counts.set(span, (counts.get(span) ?? 0) + 1);
+  // only articles holding both characters can hold the pair (single-character postings are in the index)
+  const withB = new Set(termHits(index, b).docs);
+  for (const d of termHits(index, a).docs) {
+    if (d < 0 || !withB.has(d)) continue;
+    for (const [span] of index.docs[d]!.norm.matchAll(re)) counts.set(span, (counts.get(span) ?? 0) + 1);
+  }
   const ranked = [...counts].filter(([, n]) => n >= 3).sort((x, y) => y[1] - x[1] || x[0].length - y[0].length);
   const top = ranked[0]?.[1] ?? 0;
   return ranked
@@ -306,22 +325,35 @@ export function searchLaws(index: LawIndex, query: string, opts: { limit?: numbe
   const termIndex = new Map(terms.map((t, k) => [t, k]));
   const hitsOf = terms.map((t) => termHits(index, t));
 
-  // per touched article: BM25 of each term
-  const perDoc = new Map<number, Float64Array>();
+  // per touched article (slot): BM25 of each term, in scratch arrays reused by every query
+  const T = terms.length;
+  const { slot } = index.scratch;
+  const touched: number[] = [];
+  const touch = (d: number): number => {
+    let at = slot[d]!;
+    if (at < 0) {
+      at = slot[d] = touched.length;
+      touched.push(d);
+      if ((at + 1) * T > index.scratch.rows.length) {
+        const grown = new Float64Array(Math.max((at + 1) * T, index.scratch.rows.length * 2));
+        grown.set(index.scratch.rows);
+        index.scratch.rows = grown;
+      }
+    }
+    return at;
+  };
   hitsOf.forEach((hits, k) => {
     for (let j = 0; j < hits.docs.length; j++) {
       const d = hits.docs[j]!;
-      if (d < 0) continue;
-      let row = perDoc.get(d);
-      if (!row) perDoc.set(d, (row = new Float64Array(terms.length)));
-      row[k] = hits.scores[j]!;
+      if (d >= 0) index.scratch.rows[touch(d) * T + k] = hits.scores[j]!;
     }
   });
+  const rows = () => index.scratch.rows;
 
   let fallback = false;
-  if (perDoc.size === 0) {
+  if (touched.length === 0) {
     fallback = true;
-    for (const d of articlesWithAllChars(index, q)) perDoc.set(d, new Float64Array(terms.length));
+    for (const d of articlesWithAllChars(index, q)) touch(d);
   }
 
   const lawsNamed = new Set(index.laws.filter((law) => q.includes(law) || (q.length >= 2 && law.includes(q))));
@@ -332,39 +364,63 @@ export function searchLaws(index: LawIndex, query: string, opts: { limit?: numbe
       if (lawsNamed.size === 0 || lawsNamed.has(law)) refs.set(d, lawsNamed.has(law) ? 2 : 1);
     }
   }
-  for (const d of refs.keys()) if (!perDoc.has(d)) perDoc.set(d, new Float64Array(terms.length));
+  for (const d of refs.keys()) touch(d);
 
   // the query without its filler (家庭暴力怎么办 → 家庭暴力), for definitions and whole-phrase matches
   const core = parts.segments.length === 1 ? parts.segments[0]! : parts.text;
   const wholeWords = new Set([parts.text, core]);
   const whole = [...wholeWords, ...index.thesaurus.filter((e) => wholeWords.has(e.word)).flatMap((e) => e.phrases)];
   const defines = index.definitions.get(core) ?? index.definitions.get(parts.text);
+  const alts = groups.map((g) => ({
+    weight: g.weight,
+    alternatives: g.alternatives.map((alt) => ({
+      phrase: alt.phrase,
+      long: [...alt.phrase].length > 1,
+      slots: alt.terms.map((t) => termIndex.get(t)!),
+    })),
+  }));
+  // articles holding a whole phrase: only those holding all its bigrams are scanned (String.includes is slow on
+  // thousands of articles)
+  const wholeDocs = new Set<number>();
+  for (const phrase of whole) {
+    const bigrams = phrase.length > 1 ? tokenizeQuery(phrase) : [];
+    if (!bigrams.length) continue;
+    let candidates = termHits(index, bigrams[0]!).docs.filter((d) => d >= 0);
+    for (const t of bigrams.slice(1)) {
+      const next = new Set(termHits(index, t).docs);
+      candidates = candidates.filter((d) => next.has(d));
+    }
+    for (const d of candidates) if (index.docs[d]!.norm.includes(phrase)) wholeDocs.add(d);
+  }
+  for (const d of wholeDocs) touch(d);
   const ranked: { d: number; key: number; score: number; exact: boolean }[] = [];
-  for (const [d, row] of perDoc) {
+  const row = rows();
+  for (const d of touched) {
     const doc = index.docs[d]!;
+    const base = slot[d]! * T;
     let score = 0;
     let covered = 0;
     let exact = false;
-    for (const g of groups) {
+    for (const g of alts) {
       let best = 0;
       let rest = 0;
       let hit = false;
       for (const alt of g.alternatives) {
         let sum = 0;
         let matched = 0;
-        for (const t of alt.terms) {
-          const v = row[termIndex.get(t)!]!;
+        for (const k of alt.slots) {
+          const v = row[base + k]!;
           if (v > 0) {
             sum += v;
             matched++;
           }
         }
         if (!matched) continue;
-        const long = [...alt.phrase].length > 1;
+        const long = alt.long;
         // only an article holding every bigram of the phrase can hold the phrase
-        const contains = long && matched === alt.terms.length && doc.norm.includes(alt.phrase);
+        const contains = long && matched === alt.slots.length && doc.norm.includes(alt.phrase);
         if (contains) exact = true;
-        const fraction = matched / alt.terms.length;
+        const fraction = matched / alt.slots.length;
         const value = sum * (contains ? PHRASE_BONUS : fraction);
         // the best phrase counts fully, further phrases of the concept a little (经济困难 and 法律援助 for 请不起律师)
         rest += Math.min(best, value);
@@ -376,11 +432,13 @@ export function searchLaws(index: LawIndex, query: string, opts: { limit?: numbe
     }
     score *= covered;
     let tier = refs.get(d) ?? (lawsNamed.has(doc.law) ? 1 : 0);
-    if (whole.some((p) => p.length > 1 && doc.norm.includes(p))) tier = 3;
+    if (wholeDocs.has(d)) tier = 3;
     if (defines?.has(d)) tier = 4;
     // BM25 scores are far below 1e6, so the tier dominates the key
     ranked.push({ d, key: tier * 1e6 + score, score, exact: exact || tier >= 2 });
   }
+  row.fill(0, 0, touched.length * T);
+  for (const d of touched) slot[d] = -1;
   ranked.sort((a, b) => b.key - a.key);
   return ranked.slice(0, limit).map(({ d, score, exact }) => {
     const doc = index.docs[d]!;

@@ -45,7 +45,9 @@ export function parseThesaurus(tsv: string): ThesaurusEntry[] {
 export function matchThesaurus(entries: readonly ThesaurusEntry[], query: string): ThesaurusEntry[] {
   const covered = new Uint8Array(query.length);
   const found: ThesaurusEntry[] = [];
-  const sorted = [...entries].sort((a, b) => b.word.length - a.word.length);
+  const sorted = entries.every((e, k) => k === 0 || entries[k - 1]!.word.length >= e.word.length)
+    ? entries
+    : [...entries].sort((a, b) => b.word.length - a.word.length);
   for (const entry of sorted) {
     let at = query.indexOf(entry.word);
     while (at >= 0) {

@@ -1,3 +1,4 @@
+import type { ActivityPullChanges } from '@/lib/activity/types';
 import type { ConsultPullChanges } from '@/lib/consult/types';
 import type { QuizPullChanges } from '@/lib/quiz/types';
 import type { Role } from '@/lib/roles';
@@ -57,7 +58,7 @@ export interface ThesaurusRecord {
   removed: boolean;
 }
 
-export interface PullResponse extends Partial<QuizPullChanges>, Partial<ConsultPullChanges> {
+export interface PullResponse extends Partial<QuizPullChanges>, Partial<ActivityPullChanges>, Partial<ConsultPullChanges> {
   cursor: number;
   /** content an administrator archived or deleted since the cursor: the phone drops it (absent from older servers) */
   removed?: { modules: string[]; lessons: string[]; questions: string[] };
@@ -67,4 +68,6 @@ export interface PullResponse extends Partial<QuizPullChanges>, Partial<ConsultP
   lessons: LessonRecord[];
   tasks: StudyTaskRecord[];
   progress: ProgressRecord[];
+  /** short titles of laws an admin retired since the cursor: the phone deletes its copies */
+  retiredLaws?: string[];
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_READ_SECONDS } from '@/lib/constants';
+import { activitySaveSchema, checkInSchema } from '@/lib/validations/activity';
 import { questionIdSchema, responseSchema } from '@/lib/validations/quiz';
 import {
   consultAssignSchema,
@@ -21,7 +23,7 @@ const lessonId = z.string().min(1).max(64);
 
 export const opPayloadSchemas = {
   'study.open': z.object({ lessonId, at }),
-  'study.read': z.object({ lessonId, at, seconds: z.number().int().min(1).max(3600) }),
+  'study.read': z.object({ lessonId, at, seconds: z.number().int().min(1).max(MAX_READ_SECONDS) }),
   'study.complete': z.object({ lessonId, at }),
   'quiz.answer': z.object({ questionId: questionIdSchema, response: responseSchema, mode: z.enum(['practice', 'daily', 'review']), at }),
   'exam.submit': z.object({
@@ -32,6 +34,8 @@ export const opPayloadSchemas = {
     submittedAt: at,
     answers: z.record(questionIdSchema, responseSchema).refine((a) => Object.keys(a).length <= 200, { message: 'at most 200 answers' }),
   }),
+  'activity.save': activitySaveSchema,
+  'activity.checkIn': checkInSchema,
   'consult.file': consultFileSchema,
   'consult.take': consultTakeSchema,
   'consult.assign': consultAssignSchema,

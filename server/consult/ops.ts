@@ -4,7 +4,7 @@ import { CONSULT_CONSENT_VERSION, STAFF_CHANNELS, type ConsultChannel } from '@/
 import { isRole, type Role } from '@/lib/roles';
 import type { Trx } from '../db/client';
 import type { ConsultationMessageTable } from '../db/schema';
-import { attachFile } from '../files';
+import { attachFile, canAttachFile } from '../files';
 import { OpRejected, type ApplyContext, type ApplyFn } from '../sync/registry';
 import { canReadConsultation, type ConsultationRow } from './access';
 import { checkWalkInActivity } from './walk-in';
@@ -22,12 +22,13 @@ interface Actor {
   name: string;
   phone: string;
   legalLiterate: boolean;
+  orgUnitId: string | null;
 }
 
 async function actorOf(trx: Trx, userId: string): Promise<Actor> {
   const u = await trx
     .selectFrom('user')
-    .select(['id', 'role', 'name', 'username', 'legalLiterate'])
+    .select(['id', 'role', 'name', 'username', 'legalLiterate', 'orgUnitId'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
   return {
@@ -36,6 +37,7 @@ async function actorOf(trx: Trx, userId: string): Promise<Actor> {
     name: u.name,
     phone: u.username ?? '',
     legalLiterate: Boolean(u.legalLiterate),
+    orgUnitId: u.orgUnitId,
   };
 }
 
@@ -95,6 +97,10 @@ const file: ApplyFn<'consult.file'> = async (ctx, p) => {
   const contactPhone = p.contactPhone || (ownRequest ? actor.phone : '');
   if (p.callBack && !contactPhone) throw new OpRejected('需要回电时请留联系电话 / a call back needs a contact phone');
   if (p.channel === 'walk-in') await checkWalkInActivity(trx, p.activityId);
+  // Knowing a photo's hash must not open someone else's photo by attaching it to one's own request.
+  const reader = { id: actor.id, role: actor.role, orgUnitId: actor.orgUnitId, legalLiterate: actor.legalLiterate };
+  for (const hash of p.photoIds)
+    if (!(await canAttachFile(trx, reader, hash))) throw new OpRejected('不能附上别人的照片 / that photo belongs to someone else');
   const settings = await getConsultSettings(trx);
   const walkIn = p.channel === 'walk-in';
   await trx

@@ -10,7 +10,8 @@ import { consultOps } from './ops';
 /**
  * Demo consultations, made through the same apply functions the phones' ops go through: a villager's question
  * answered by the lawyer and waiting for her rating, a neighbour's request a 法律明白人 filed (new, nobody has it),
- * an overdue one with the lawyer, a 12345 hotline case resolved, and a case from 镇信访 resolved and rated.
+ * an overdue one with the lawyer, a 12345 hotline case resolved, a case from 镇信访 resolved, and two people
+ * advised at the demo 法律咨询服务 event (when the activities seed made one).
  */
 const DAY = 24 * 3600_000;
 
@@ -28,7 +29,20 @@ export async function seedDemoConsultations(handle: DbHandle, now: Date, village
     await writeTransaction(handle, async (trx) => {
       const changeSeq = await nextChangeSeq(trx);
       const fn = consultOps[type as keyof typeof consultOps] as unknown as ApplyFn<T>;
-      await fn({ trx, userId, deviceId: 'seed', opId: uuidv7(), changeSeq, now: at }, parsed);
+      // seeded history predates the demo accounts, so no account-age check applies
+      await fn(
+        {
+          trx,
+          userId,
+          deviceId: 'seed',
+          opId: uuidv7(),
+          changeSeq,
+          now: at,
+          dbKind: handle.kind,
+          accountCreatedAt: new Date(0).toISOString(),
+        },
+        parsed,
+      );
     });
   };
   const fileApp = (userId: string, id: string, fields: Record<string, unknown>, daysAgo: number) =>
@@ -123,4 +137,22 @@ export async function seedDemoConsultations(handle: DbHandle, now: Date, village
   );
   await apply(admin.id, 'consult.reply', { consultationId: petition, messageId: uuidv7(), body: '已当面答复评定依据和复核途径。' }, 29);
   await apply(admin.id, 'consult.resolve', { consultationId: petition, messageId: uuidv7() }, 28);
+
+  const event = await handle.db
+    .selectFrom('activity')
+    .select(['id', 'orgUnitId', 'startsAt'])
+    .where('kind', '=', 'consultation')
+    .executeTakeFirst();
+  if (event) {
+    const daysAgo = Math.max(0, (now.getTime() - new Date(event.startsAt).getTime()) / DAY);
+    const walkIn = (category: string, description: string, requesterName = '') =>
+      apply(
+        lawyer.id,
+        'consult.file',
+        { id: uuidv7(), channel: 'walk-in', activityId: event.id, category, villageId: villageIds[0]!, description, requesterName },
+        daysAgo,
+      );
+    await walkIn('marriage', '离婚后孩子抚养费不给怎么办：讲了可以起诉要求支付抚养费。', '马大姐');
+    await walkIn('wages', '工伤后老板不给报销：讲了先申请工伤认定，可找法律援助。');
+  }
 }

@@ -79,11 +79,13 @@ export interface RateLimitTable {
   lastRequest: ColumnType<number, number | bigint, number | bigint>;
 }
 
-export interface LoginLockTable {
-  username: string;
+/** Password failures in the window that began at windowStart; key is pair:/addr:/acct: + the phone and/or address. */
+export interface LoginAttemptTable {
+  key: string;
+  username: string | null;
+  address: string | null;
   failures: number;
-  firstFailureAt: string;
-  lockedUntil: string | null;
+  windowStart: string;
 }
 
 export interface DeviceTable {
@@ -279,6 +281,9 @@ export interface LawTable {
   changeSeq: number;
   importedAt: string;
   importedBy: string | null;
+  /** Set when an admin retired the law (every version of it): gone from the library and from phones, kept here. */
+  retiredAt: string | null;
+  retiredBy: string | null;
 }
 
 export interface LawArticleTable {
@@ -464,7 +469,7 @@ export interface Database {
   account: AccountTable;
   verification: VerificationTable;
   rateLimit: RateLimitTable;
-  loginLock: LoginLockTable;
+  loginAttempt: LoginAttemptTable;
   device: DeviceTable;
   opReceipt: OpReceiptTable;
   changeCounter: ChangeCounterTable;

@@ -4,18 +4,20 @@ import { currentChangeSeq } from '../db/changes';
 import type { DbHandle } from '../db/client';
 import type { Viewer } from '../consult/access';
 import { pullConsultChanges } from '../consult/pull';
+import { pullActivityChanges } from '../activity/pull';
+import { retiredLawsSince } from '../laws/retire';
 import { pullQuizChanges } from '../quiz/pull';
 import { toTaskRecord } from '../tasks';
 
 /**
  * Everything that changed since the cursor: all study content and tasks (they are not personal), and the user's
- * own progress. The new cursor is read first, so rows committed while this runs come in the next pull.
+ * own progress, quizzes and exams, and the activities the person may see. The new cursor is read first, so rows committed while this runs come in the next pull.
  */
 export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: number): Promise<PullResponse> {
   const userId = viewer.id;
   const { db } = handle;
   const upTo = await currentChangeSeq(db);
-  const [modules, lessons, tasks, progress, quiz, thesaurus] = await Promise.all([
+  const [modules, lessons, tasks, progress, quiz, retiredLaws, activity, thesaurus] = await Promise.all([
     db
       .selectFrom('module')
       .selectAll()
@@ -41,6 +43,8 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
       .where('changeSeq', '<=', upTo)
       .execute(),
     pullQuizChanges(db, userId, cursor, upTo),
+    retiredLawsSince(db, cursor, upTo),
+    pullActivityChanges(db, userId, cursor, upTo),
     db.selectFrom('thesaurusEntry').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
   ]);
   const consult = await pullConsultChanges(db, viewer, cursor, upTo);
@@ -83,6 +87,8 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
       secondsSpent: p.secondsSpent,
     })),
     ...quiz,
+    retiredLaws,
+    ...activity,
     ...consult,
     thesaurus: thesaurus.map((t) => ({
       word: t.word,

@@ -4,6 +4,7 @@ import { isOpType, type OpType } from '@/lib/sync/ops';
 import type { OpResult, PushRequest, PushResponse } from '@/lib/validations/sync';
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type DbHandle, type Trx } from '../db/client';
+import { activityOps } from '../activity/ops';
 import { HttpError } from '../http';
 import { consultOps } from '../consult/ops';
 import { quizOps } from '../quiz/ops';
@@ -15,7 +16,7 @@ import { OpRejected, payloadSchema, type ApplyContext, type OpHandlers } from '.
  * so a retried or concurrent push of the same op is acknowledged as a duplicate and changes nothing. An op that
  * fails validation or its apply function is rolled back to its savepoint and rejected with a reason.
  */
-const handlers: OpHandlers = { ...studyOps, ...quizOps, ...consultOps };
+const handlers: OpHandlers = { ...studyOps, ...quizOps, ...activityOps, ...consultOps };
 
 // Fault injection for the crash test only: the process kills itself mid-batch after applying this many ops.
 const crashAfterOps = Number(process.env.PUFA_TEST_CRASH_AFTER_OPS ?? 0);
@@ -70,6 +71,8 @@ export async function pushOps(handle: DbHandle, userId: string, request: PushReq
   const order = request.ops.map((op, index) => ({ op, index })).sort((a, b) => a.op.seq - b.op.seq);
   return writeTransaction(handle, async (trx) => {
     await claimDevice(trx, request.deviceId, userId, now);
+    const account = await trx.selectFrom('user').select('createdAt').where('id', '=', userId).executeTakeFirstOrThrow();
+    const accountCreatedAt = new Date(account.createdAt).toISOString();
     const changeSeq = await nextChangeSeq(trx);
     const results: OpResult[] = new Array(request.ops.length);
     const settled = new Map<string, OpResult['status']>();
@@ -81,7 +84,10 @@ export async function pushOps(handle: DbHandle, userId: string, request: PushReq
       const result: OpResult =
         earlier && earlier !== 'rejected'
           ? { id: op.id, status: 'duplicate' }
-          : await applyOne({ trx, userId, deviceId: request.deviceId, opId: op.id, changeSeq, now }, op);
+          : await applyOne(
+              { trx, dbKind: handle.kind, userId, deviceId: request.deviceId, opId: op.id, changeSeq, now, accountCreatedAt },
+              op,
+            );
       results[index] = result;
       settled.set(op.id, result.status);
       if (result.status !== 'rejected') highestSeq = Math.max(highestSeq, op.seq);

@@ -118,6 +118,10 @@ describe.each(dbKinds)('consultations on %s', (kind) => {
       expect((await get(who, `/api/files/${photo}`)).status, who).toBe(404);
     }
     expect((await get('other', `/api/consultations/${uuidv7()}`)).status).toBe(404);
+    // swapping ids the other way: naming the photo's hash in one's own request opens nothing
+    const stolen = await push('other', [op('consult.file', request({ villageId: 'org-v11', photoIds: [photo] }))]);
+    expect(stolen[0]).toMatchObject({ status: 'rejected' });
+    expect((await get('other', `/api/files/${photo}`)).status).toBe(404);
 
     // Before anyone takes it, lawyers see a stub without personal details; other villagers see nothing.
     const stub = (await pull('lawyer2')).consultations.find((c) => c.id === id);
@@ -170,7 +174,17 @@ describe.each(dbKinds)('consultations on %s', (kind) => {
       });
     const [missing] = await push('lawyer', [walkIn(uuidv7())]);
     expect(missing).toMatchObject({ status: 'rejected' });
-    const [byVillager] = await push('villager', [walkIn(uuidv7())]);
+    const lecture = await server.db.db.selectFrom('activity').select('id').where('kind', '=', 'lecture').executeTakeFirstOrThrow();
+    const [atLecture] = await push('lawyer', [walkIn(lecture.id)]);
+    expect(atLecture!.reason).toContain('法律咨询服务');
+    const event = await server.db.db.selectFrom('activity').select('id').where('kind', '=', 'consultation').executeTakeFirstOrThrow();
+    const before = await server.db.db.selectFrom('consultation').select('id').where('activityId', '=', event.id).execute();
+    const [atEvent] = await push('lawyer', [walkIn(event.id)]);
+    expect(atEvent).toMatchObject({ status: 'applied' });
+    const after = await server.db.db.selectFrom('consultation').select(['status', 'channel']).where('activityId', '=', event.id).execute();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.every((c) => c.status === 'resolved' && c.channel === 'walk-in')).toBe(true);
+    const [byVillager] = await push('villager', [walkIn(event.id)]);
     expect(byVillager!.reason).toContain('只有律师和工作人员');
   });
 

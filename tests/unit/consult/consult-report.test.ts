@@ -30,6 +30,16 @@ beforeAll(async () => {
   const base = { password: 'Pufa-demo-2026', orgUnitId: 'v1', legalLiterate: false, legalLiterateSince: null } as const;
   ids.villager = (await createUser(handle.db, { ...base, role: 'villager', phone: '13900002001', name: '张秀英' })).id;
   ids.lawyer = (await createUser(handle.db, { ...base, role: 'lawyer', phone: '13900002002', name: '陈律师' })).id;
+  ids.helper = (
+    await createUser(handle.db, {
+      ...base,
+      role: 'villager',
+      phone: '13900002004',
+      name: '马明白',
+      legalLiterate: true,
+      legalLiterateSince: '2024-03-01',
+    })
+  ).id;
   ids.admin = (await createUser(handle.db, { ...base, role: 'admin', phone: '13900002003', name: '周司法', orgUnitId: 'town' })).id;
 });
 
@@ -126,5 +136,35 @@ describe('consultation report figures', () => {
       .where('filedAt', '<', '2026-09-01')
       .execute();
     expect(rows.every((r) => r.description === '' && r.anonymisedAt)).toBe(true);
+  });
+});
+
+describe('filing for a neighbour', () => {
+  const forNeighbour = (id: string) => ({
+    id,
+    channel: 'app',
+    category: 'wages',
+    villageId: 'v1',
+    description: '工钱被拖欠',
+    forOther: true,
+    requesterName: '马福贵',
+    consentVersion: CONSULT_CONSENT_VERSION,
+    at: '2026-05-01T02:00:00.000Z',
+  });
+
+  it('lets a 法律明白人 file for a neighbour without an account, recording who filed it', async () => {
+    const id = uuidv7();
+    await push('helper', 'consult.file', forNeighbour(id), '2026-05-01T02:00:00.000Z');
+    const row = await handle.db.selectFrom('consultation').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ requesterId: null, requesterName: '马福贵', filedBy: ids.helper, contactPhone: '' });
+    expect(Boolean(row.forOther)).toBe(true);
+  });
+
+  it('refuses it from a villager who is not a 法律明白人', async () => {
+    const { results } = await pushOps(handle, ids.villager!, {
+      deviceId: 'device-villager',
+      ops: [{ id: uuidv7(), seq: ++seq, type: 'consult.file', payload: forNeighbour(uuidv7()), createdAt: '2026-05-01T02:00:00.000Z' }],
+    });
+    expect(results[0]).toMatchObject({ status: 'rejected', reason: expect.stringContaining('法律明白人') });
   });
 });
