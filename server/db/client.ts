@@ -93,7 +93,21 @@ class Mutex {
   }
 }
 
-function run(sqlite: BetterSqlite3.Database, stmt: BetterSqlite3.Statement, query: CompiledQuery): QueryResult<unknown> {
+/** Prepared statements are reused per connection (a bounded cache: multi-row inserts vary in length). */
+const statementCaches = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+function prepare(sqlite: BetterSqlite3.Database, source: string): BetterSqlite3.Statement {
+  let cache = statementCaches.get(sqlite);
+  if (!cache) statementCaches.set(sqlite, (cache = new Map()));
+  let stmt = cache.get(source);
+  if (!stmt) {
+    if (cache.size >= 500) cache.clear();
+    stmt = sqlite.prepare(source);
+    cache.set(source, stmt);
+  }
+  return stmt;
+}
+
+function run(stmt: BetterSqlite3.Statement, query: CompiledQuery): QueryResult<unknown> {
   const parameters = query.parameters as unknown[];
   if (stmt.reader) return { rows: stmt.all(parameters) };
   const { changes, lastInsertRowid } = stmt.run(parameters);
@@ -110,12 +124,12 @@ class SplitSqliteConnection implements DatabaseConnection {
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.release) return run(this.writer, this.writer.prepare(query.sql), query) as QueryResult<R>;
-    const readStmt = this.reader.prepare(query.sql);
-    if (readStmt.readonly) return run(this.reader, readStmt, query) as QueryResult<R>;
+    if (this.release) return run(prepare(this.writer, query.sql), query) as QueryResult<R>;
+    const readStmt = prepare(this.reader, query.sql);
+    if (readStmt.readonly) return run(readStmt, query) as QueryResult<R>;
     const release = await this.writeLock.lock();
     try {
-      return run(this.writer, this.writer.prepare(query.sql), query) as QueryResult<R>;
+      return run(prepare(this.writer, query.sql), query) as QueryResult<R>;
     } finally {
       release();
     }
