@@ -78,7 +78,7 @@ try {
       };
       device.outbox.push(op);
       device.generated.push(op.id);
-      await sleep(rand(20, SHORT ? 300 : 400));
+      await sleep(rand(20, SHORT ? 300 : 900));
     }
   };
 
@@ -130,13 +130,18 @@ try {
       server.kill();
       stats.kills++;
       log(`SIGKILL ${k + 1} of ${KILLS}${finished ? ' (generation over, outboxes draining)' : ''}`);
-      const crashHook = !SHORT && k === 2;
-      await restart(crashHook ? { PUFA_TEST_CRASH_AFTER_OPS: String(Math.floor(rand(5, 40))) } : {});
+      const crashHook = !SHORT && k === 0;
+      await restart(crashHook ? { PUFA_TEST_CRASH_AFTER_OPS: String(Math.floor(rand(5, 15))) } : {});
       if (crashHook) {
         // That server dies by itself inside a batch; bring it back without the hook.
-        await server.exited();
-        stats.crashes++;
-        log('the server crashed itself mid-batch (PUFA_TEST_CRASH_AFTER_OPS)');
+        const crashed = await Promise.race([server.exited().then(() => true), sleep(15_000).then(() => false)]);
+        if (crashed) {
+          stats.crashes++;
+          log('the server crashed itself mid-batch (PUFA_TEST_CRASH_AFTER_OPS)');
+        } else {
+          server.kill();
+          log('the crash hook did not fire in 15 s; killed it');
+        }
         await restart();
       }
     }
