@@ -3,6 +3,7 @@ import type { DbHandle } from './client';
 import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-laws';
 import * as m0003 from './migrations/0003-quiz';
+import * as m0004 from './migrations/0004-change-sequence';
 
 /**
  * One migration set for SQLite and PostgreSQL. Each migration receives the dialect so it can pick column types;
@@ -12,6 +13,7 @@ const MIGRATIONS: { name: string; up: typeof m0001.up }[] = [
   { name: '0001-foundation', up: m0001.up },
   { name: '0002-laws', up: m0002.up },
   { name: '0003-quiz', up: m0003.up },
+  { name: '0004-change-sequence', up: m0004.up },
 ];
 
 export async function migrate(handle: DbHandle): Promise<string[]> {

@@ -11,7 +11,7 @@ import { toTaskRecord } from '../tasks';
  */
 export async function pullChanges(handle: DbHandle, userId: string, cursor: number): Promise<PullResponse> {
   const { db } = handle;
-  const upTo = await currentChangeSeq(db);
+  const upTo = await currentChangeSeq(db, cursor);
   const [modules, lessons, tasks, progress, quiz] = await Promise.all([
     db.selectFrom('module').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('lesson').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
