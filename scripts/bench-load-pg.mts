@@ -1,0 +1,148 @@
+// `npm run bench:load:pg`: PostgreSQL with two app servers (production builds, both on one fresh database). One
+// device pushes batches of 50 for the measuring time, then 50 devices push through both servers at once (25 each).
+// Prints ops/s of each phase, p50/p97.5/p99, errors; checks the stored receipts and events equal the ops accepted,
+// and that 50 devices reach at least 3 × one device's throughput. Needs npm run build and TEST_DATABASE_URL (or
+// DATABASE_URL of a role that may create databases). Usage: npm run bench:load:pg [-- --seconds 10]
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import { uuidv7 } from 'uuidv7';
+import { DEMO_LOGINS } from '../server/seed';
+import { login, startTestServer } from '../tests/integration/support/server';
+
+process.env.TEST_DATABASE_URL ||= process.env.DATABASE_URL;
+if (!process.env.TEST_DATABASE_URL) throw new Error('set TEST_DATABASE_URL to a PostgreSQL role that may create databases');
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SECONDS = arg('seconds', 10);
+const DEVICES = 50;
+const BATCH = 50;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+const first = await startTestServer('postgres');
+const port = await freePort();
+const secondUrl = `http://127.0.0.1:${port}`;
+const second = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  env: { ...process.env, ...first.env, PORT: String(port), NODE_ENV: 'production' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const failures: string[] = [];
+try {
+  for (let i = 0; ; i++) {
+    if (i > 150) throw new Error('second server did not start');
+    if (
+      await fetch(`${secondUrl}/zh/login`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const cookies: string[] = [];
+  for (const demo of DEMO_LOGINS) cookies.push(await login(first.url, demo.phone));
+  const lessons = (await first.db.db.selectFrom('lesson').select('id').execute()).map((l) => l.id);
+  let accepted = 0;
+
+  const phase = (urls: string[], devices: number) => {
+    const state = Array.from({ length: devices }, (_, i) => ({ id: uuidv7(), cookie: cookies[i % cookies.length]!, seq: 0 }));
+    const perServer = Math.max(1, Math.floor(devices / urls.length));
+    return Promise.all(
+      urls.map(
+        (url, s) =>
+          new Promise<autocannon.Result>((resolve, reject) => {
+            let next = 0;
+            const mine = state.slice(s * perServer, s * perServer + perServer);
+            autocannon(
+              {
+                url,
+                connections: mine.length,
+                pipelining: 1,
+                timeout: 10,
+                duration: SECONDS,
+                requests: [
+                  {
+                    method: 'POST',
+                    path: '/api/sync/push',
+                    setupRequest: (req) => {
+                      const device = mine[next++ % mine.length]!;
+                      const at = new Date().toISOString();
+                      const ops = Array.from({ length: BATCH }, (_, i) => ({
+                        id: uuidv7(),
+                        seq: ++device.seq,
+                        type: 'study.open',
+                        payload: { lessonId: lessons[(device.seq + i) % lessons.length]!, at },
+                        createdAt: at,
+                      }));
+                      return {
+                        ...req,
+                        headers: { 'content-type': 'application/json', cookie: device.cookie, origin: url },
+                        body: JSON.stringify({ deviceId: device.id, ops }),
+                      };
+                    },
+                    onResponse: (status, body) => {
+                      if (status !== 200) return;
+                      accepted += (JSON.parse(body) as { results: { status: string }[] }).results.filter(
+                        (r) => r.status === 'applied',
+                      ).length;
+                    },
+                  },
+                ],
+              },
+              (error, result) => (error ? reject(error) : resolve(result)),
+            );
+          }),
+      ),
+    );
+  };
+  const report = (name: string, results: autocannon.Result[], before: number) => {
+    const rate = (accepted - before) / SECONDS;
+    const worst = (k: 'p50' | 'p97_5' | 'p99') => Math.max(...results.map((r) => r.latency[k]));
+    const errors = results.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0);
+    console.log(
+      `${name.padEnd(34)} ${String(Math.round(rate)).padStart(6)} ops/s  p50 ${worst('p50')} ms  p97.5 ${worst('p97_5')} ms  p99 ${worst('p99')} ms  errors+timeouts+non-2xx ${errors}`,
+    );
+    if (errors) failures.push(`${name}: ${errors} errors, timeouts or non-2xx answers`);
+    return rate;
+  };
+
+  console.log(`PostgreSQL, two app servers, batches of ${BATCH}, ${SECONDS} s per phase (a shared machine: noisy figures)`);
+  const one = report('1 device (server 1)', await phase([first.url], 1), 0);
+  const before = accepted;
+  const many = report(`${DEVICES} devices (25 per server)`, await phase([first.url, secondUrl], DEVICES), before);
+  const ratio = many / one;
+  console.log(`${DEVICES} devices / 1 device: ${ratio.toFixed(1)}× (target ≥ 3×)`);
+  if (ratio < 3) failures.push(`throughput ${ratio.toFixed(1)}× one device (target ≥ 3×)`);
+
+  const count = async (table: 'opReceipt' | 'studyEvent') =>
+    Number(
+      (
+        await first.db.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const [receipts, events] = [await count('opReceipt'), await count('studyEvent')];
+  console.log(`rows: ${receipts} receipts and ${events} study events for ${accepted} accepted ops`);
+  if (receipts !== accepted || events !== accepted) failures.push('stored rows differ from the ops accepted');
+} finally {
+  second.kill();
+  await new Promise((resolve) => second.once('exit', resolve));
+  await first.stop();
+}
+if (failures.length) {
+  console.log(`targets NOT met:\n- ${failures.join('\n- ')}`);
+  process.exitCode = 1;
+} else console.log('targets met');
