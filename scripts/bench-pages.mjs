@@ -186,7 +186,11 @@ try {
           .filter((a) => a.score !== null && a.score < 1 && report.categories[k].auditRefs.some((r) => r.id === a.id && r.weight > 0))
           .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`)
           .slice(0, 6);
-        failures.push(`${page} ${k} ${scores[k]} < ${SCORES[k]}: ${failing.join(', ')}`);
+        const consoleErrors = (report.audits['errors-in-console']?.details?.items ?? [])
+          .map((i) => `"${String(i.description ?? '').slice(0, 120)}"${i.sourceLocation?.url ? ` at ${i.sourceLocation.url}` : ''}`)
+          .slice(0, 3);
+        const detail = k === 'best-practices' && consoleErrors.length ? ` [${consoleErrors.join('; ')}]` : '';
+        failures.push(`${page} ${k} ${scores[k]} < ${SCORES[k]}: ${failing.join(', ')}${detail}`);
       }
     }
   }
