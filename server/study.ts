@@ -110,7 +110,8 @@ const studyBatch: BatchApplyFn = async (ctx, items) => {
     row.secondsSpent += e.seconds;
     folded.set(e.lessonId, row);
   }
-  const rows = [...folded.values()];
+  // In lesson order, so two pushes of one user (two phones) lock the same rows in the same order: no deadlock.
+  const rows = [...folded.values()].sort((a, b) => (a.lessonId < b.lessonId ? -1 : a.lessonId > b.lessonId ? 1 : 0));
   for (let i = 0; i < rows.length; i += CHUNK) {
     await ctx.trx
       .insertInto('lessonProgress')
