@@ -66,7 +66,7 @@ try {
 
   let next = 0;
   let accepted = 0;
-  let pushed = 0;
+  let sent = 0;
   console.log(
     `load: ${DEVICES} devices pushing batches of ${BATCH} and ${PULLERS} pulling, ${SECONDS} s (a shared machine: noisy figures)`,
   );
@@ -88,7 +88,7 @@ try {
               payload: { lessonId: lessons[(device.seq + i) % lessons.length]!, at },
               createdAt: at,
             }));
-            pushed += BATCH;
+            sent += BATCH;
             return {
               ...req,
               headers: { 'content-type': 'application/json', cookie: device.cookie, origin: server.url },
@@ -111,7 +111,7 @@ try {
   ]);
   console.log(line('push (batches of 50)', push));
   console.log(line('pull by cursor', pull));
-  console.log(`push: ${Math.round((push.requests.total * BATCH) / SECONDS)} ops/s offered, ${accepted} ops accepted of ${pushed} sent`);
+  console.log(`push: ${Math.round((push.requests.total * BATCH) / SECONDS)} ops/s offered, ${accepted} ops accepted of ${sent} sent`);
 
   const count = async (table: 'opReceipt' | 'studyEvent') =>
     Number(
@@ -131,8 +131,9 @@ try {
   }
   console.log(`rows: ${events} study events and ${receipts} receipts for ${accepted} ops answered as applied`);
   if (receipts !== events) failures.push('receipts and study events differ');
-  if (receipts !== accepted)
-    failures.push(`${receipts - accepted} ops were stored in requests whose answer came after the client's timeout`);
+  // autocannon stops at the deadline and drops the requests in flight; the server may still commit those.
+  if (receipts < accepted || receipts > sent) failures.push(`${receipts} stored, outside [${accepted} answered as applied, ${sent} sent]`);
+  else console.log(`${receipts - accepted} of the stored ops were in requests still in flight when the load stopped`);
 
   const page = await fetch(`${server.url}/zh`);
   if (!page.ok) throw new Error(`/zh answered ${page.status}`);
