@@ -14,7 +14,8 @@ import type { Db, Trx } from './client';
  * no transaction below R is in progress (pushes take milliseconds), and then every value ≤ L is committed or
  * rolled back for good. (A snapshot alone does not do: its xmax is one past the last *completed* id, so a running
  * transaction with a newer id is not listed; and it lists every database's transactions on the cluster.) If they do not end within PULL_WAIT_MS the pull answers up to its old cursor, and the
- * phone asks again later.
+ * phone asks again later. Every app server must connect as the same database role (or one with pg_read_all_stats):
+ * pg_stat_activity shows other roles' transaction ids as null.
  */
 const PULL_WAIT_MS = 3000;
 
