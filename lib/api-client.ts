@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** The server's stable error code, when it gave one (mapped to a message through locales). */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -17,7 +19,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     headers: init.body === undefined ? undefined : { 'Content-Type': 'application/json' },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-  const data = (await response.json().catch(() => ({}))) as { error?: string; fields?: Record<string, string> };
-  if (!response.ok) throw new ApiError(response.status, data.error ?? response.statusText, data.fields);
+  const data = (await response.json().catch(() => ({}))) as { error?: string; code?: string; fields?: Record<string, string> };
+  if (!response.ok) throw new ApiError(response.status, data.error ?? response.statusText, data.fields, data.code);
   return data as T;
 }

@@ -3,11 +3,9 @@
 // Prints ops/s of each phase, p50/p97.5/p99, errors; checks the stored receipts and events equal the ops accepted,
 // and that 50 devices reach at least 3 × one device's throughput. Needs npm run build and TEST_DATABASE_URL (or
 // DATABASE_URL of a role that may create databases). Usage: npm run bench:load:pg [-- --seconds 10]
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { uuidv7 } from 'uuidv7';
-import { login, startTestServer } from '../tests/integration/support/server';
+import { login, startPeerServer, startTestServer } from '../tests/integration/support/server';
 
 process.env.TEST_DATABASE_URL ||= process.env.DATABASE_URL;
 if (!process.env.TEST_DATABASE_URL) throw new Error('set TEST_DATABASE_URL to a PostgreSQL role that may create databases');
@@ -19,36 +17,15 @@ const SECONDS = arg('seconds', 10);
 const DEVICES = 50;
 const BATCH = 50;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 const first = await startTestServer('postgres');
-const port = await freePort();
-const secondUrl = `http://127.0.0.1:${port}`;
-const second = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-  env: { ...process.env, ...first.env, PORT: String(port), NODE_ENV: 'production' },
-  stdio: ['ignore', 'ignore', 'inherit'],
+// The second app server as `npm start` runs it (scripts/server.mjs), on the same database and data folder.
+const second = await startPeerServer(first).catch(async (error: unknown) => {
+  await first.stop();
+  throw error;
 });
+const secondUrl = second.url;
 const failures: string[] = [];
 try {
-  for (let i = 0; ; i++) {
-    if (i > 150) throw new Error('second server did not start');
-    if (
-      await fetch(`${secondUrl}/zh/login`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
   // 25 people with two phones each (sign-in allows 30 a minute from one address).
   const people = await first.db.db
     .selectFrom('user')
@@ -160,8 +137,7 @@ try {
   if (receipts < accepted || receipts > sent) failures.push(`${receipts} stored, outside [${accepted} answered as applied, ${sent} sent]`);
   else console.log(`${receipts - accepted} of the stored ops were in requests still in flight when the load stopped`);
 } finally {
-  second.kill();
-  await new Promise((resolve) => second.once('exit', resolve));
+  await second.stop();
   await first.stop();
 }
 if (failures.length) {

@@ -139,7 +139,7 @@ try {
   if (!page.ok) throw new Error(`/zh answered ${page.status}`);
   const html = await page.text();
   const zh = await run({ url: `${server.url}/zh`, connections: 100 });
-  console.log(line('/zh (next start)', zh));
+  console.log(line('/zh (scripts/server.mjs)', zh));
 
   // The floor: the same bytes from a plain http server in its own process, as the app server runs in its own.
   const file = path.join(tmp, 'zh.html');

@@ -9,7 +9,7 @@
 //     performance ≥ 0.95, accessibility 1.0, best practices 1.0, SEO ≥ 0.9. Pages are measured as a first,
 //     signed-out visit (Lighthouse starts from empty storage): these pages are static shells that read their data
 //     on the phone.
-// Starts the app from the build (npm run build) unless BASE_URL names a running one. With --check it exits 1
+// Starts the app from the build (npm run build) with scripts/server.mjs unless BASE_URL names a running one. With --check it exits 1
 // when a budget or a score is missed. Uses CHROME_PATH (default /usr/bin/chromium). Only 127.0.0.1.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,17 +35,18 @@ async function freePort() {
   });
 }
 
-async function serve(cwd, env, probe) {
+/** Starts `args` (node arguments) in cwd on a free port; the URL once `probe` answers 200. */
+async function serve(cwd, env, probe, args) {
   const port = await freePort();
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, args(port), {
     cwd,
-    env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`next start in ${cwd} exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${args(port).join(' ')} in ${cwd} exited with ${child.exitCode}`);
     if (
       await fetch(url + probe).then(
         (r) => r.ok,
@@ -55,7 +56,7 @@ async function serve(cwd, env, probe) {
       return url;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`next start in ${cwd} did not answer in 30 s`);
+  throw new Error(`${args(port).join(' ')} in ${cwd} did not answer in 30 s`);
 }
 
 /** The blank Next.js 16 page, built from the installed next package (cached per next version). */
@@ -113,8 +114,17 @@ const SCREENS = {
     '/zh/laws/search',
     '/zh/me',
   ],
-  '法律明白人 / lawyer': ['/zh/consult', '/zh/laws/article', '/zh/laws/law'],
-  'cadre / publicist': ['/zh/report', '/zh/activity', '/zh/quiz/exam'],
+  '法律明白人 / lawyer': ['/zh/consult', '/zh/consult/new', '/zh/consult/item', '/zh/laws/article', '/zh/laws/law'],
+  // The scan page's camera code and QR decoder load only once the person opens the camera: not in any first load.
+  'cadre / publicist': [
+    '/zh/report',
+    '/zh/activity',
+    '/zh/activity/new',
+    '/zh/activity/view',
+    '/zh/activity/scan',
+    '/zh/activity/check-in',
+    '/zh/quiz/exam',
+  ],
   admin: ['/zh/admin', '/zh/admin/exams', '/zh/admin/exams/stats', '/zh/admin/laws'],
 };
 const LIGHTHOUSE_PAGES = ['/zh', '/zh/study/lesson', '/zh/quiz'];
@@ -132,9 +142,10 @@ try {
       env: { ...process.env, ...env },
       stdio: 'pipe',
     });
-    base = await serve(root, env, '/zh/login');
+    // The app as `npm start` runs it: scripts/server.mjs (Next.js behind the client-address wrapper).
+    base = await serve(root, env, '/zh/login', () => ['scripts/server.mjs']);
   }
-  const blankUrl = await serve(blankApp(), {}, '/');
+  const blankUrl = await serve(blankApp(), {}, '/', (port) => [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1']);
   const blank = await firstLoad(blankUrl + '/');
   const budget = blank.js * 1.25;
   console.log(`blank Next.js page: ${blank.js.toFixed(1)} KB JS gzipped → budget ${budget.toFixed(1)} KB (1.25 ×)`);

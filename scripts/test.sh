@@ -11,6 +11,15 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
+step "checking the official law texts (../shared/laws)"
+if [ ! -d ../shared/laws ]; then
+  if [ "${CI:-}" = true ]; then
+    echo "../shared/laws is missing: CI must run with the official law texts beside the checkout (the law, citation and search tests need them)." >&2
+    exit 1
+  fi
+  echo "../shared/laws is missing: the tests that need the official law texts will be skipped and counted as skipped."
+fi
+
 step "checking Chromium"
 if [ ! -x /usr/bin/chromium ]; then
   if is_root; then apt_install chromium; else
@@ -49,6 +58,18 @@ step "end-to-end tests in Chromium (playwright)"
 npx playwright test 2>&1 | tee -a "$log"
 
 plain=$(sed 's/\x1b\[[0-9;]*m//g' "$log")
-vitest_passed=$(printf '%s\n' "$plain" | awk '$1 == "Tests" && $3 == "passed" { n += $2 } END { print n + 0 }')
+# Vitest: "Tests  12 passed | 3 skipped (15)"; Playwright: "  23 passed (1.2m)", "  1 skipped", "  1 flaky".
+vitest_passed=$(printf '%s\n' "$plain" | awk '$1 == "Tests" { for (i = 2; i < NF; i++) if ($(i + 1) == "passed") n += $i } END { print n + 0 }')
+vitest_skipped=$(printf '%s\n' "$plain" | awk '$1 == "Tests" { for (i = 2; i < NF; i++) if ($(i + 1) ~ /^skipped/) n += $i } END { print n + 0 }')
 e2e_passed=$(printf '%s\n' "$plain" | sed -n 's/^ *\([0-9][0-9]*\) passed (.*/\1/p' | tail -n 1)
-printf '\nall: %s passed, 0 failed\n' "$(( ${vitest_passed:-0} + ${e2e_passed:-0} ))"
+e2e_skipped=$(printf '%s\n' "$plain" | sed -n 's/^ *\([0-9][0-9]*\) skipped$/\1/p' | tail -n 1)
+e2e_flaky=$(printf '%s\n' "$plain" | sed -n 's/^ *\([0-9][0-9]*\) flaky$/\1/p' | tail -n 1)
+passed=$(( vitest_passed + ${e2e_passed:-0} ))
+skipped=$(( vitest_skipped + ${e2e_skipped:-0} ))
+flaky=${e2e_flaky:-0}
+# A test that passed only on its retry is flaky: say so plainly (Playwright retries once in CI).
+if [ "$flaky" -gt 0 ]; then
+  printf '\n%s end-to-end test(s) passed only when retried (flaky):\n' "$flaky"
+  printf '%s\n' "$plain" | grep -E '^\s+\[chromium-phone\].*(retry|flaky)' || true
+fi
+printf '\nall: %s passed, 0 failed%s\n' "$passed" "$([ "$skipped" -gt 0 ] && printf ', %s skipped' "$skipped")"

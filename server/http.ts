@@ -9,6 +9,9 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly fields?: Record<string, string>,
+    /** A stable code the client maps to a message in the reader's language (locales/*.json). */
+    readonly code?: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -19,7 +22,8 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof HttpError) return json({ error: error.message, fields: error.fields }, error.status);
+  if (error instanceof HttpError)
+    return json({ error: error.message, code: error.code, fields: error.fields }, error.status, error.headers);
   console.error(error);
   return json({ error: '服务器出错，请稍后再试 / server error, please try again later' }, 500);
 }
@@ -45,28 +49,56 @@ export async function requireUser(request: Request, roles?: readonly Role[]): Pr
 /** Refuses requests sent from another site (a form or script on a foreign page riding the session cookie). */
 export function requireSameOrigin(request: Request): void {
   const site = request.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') throw new HttpError(403, '拒绝跨站请求 / cross-site request refused');
+  if (site && site !== 'same-origin' && site !== 'none')
+    throw new HttpError(403, '拒绝跨站请求 / cross-site request refused', undefined, 'CROSS_SITE');
   const origin = request.headers.get('origin');
   if (origin && origin !== new URL(request.url).origin) {
     const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-    if (!host || new URL(origin).host !== host) throw new HttpError(403, '拒绝跨站请求 / cross-site request refused');
+    // `Origin: null` (a sandboxed frame, a file, a redirect across sites) is no URL at all: refused like any stranger.
+    if (!host || !URL.canParse(origin) || new URL(origin).host !== host)
+      throw new HttpError(403, '拒绝跨站请求 / cross-site request refused', undefined, 'CROSS_SITE');
   }
+}
+
+function tooLarge(maxBytes: number): HttpError {
+  const kb = Math.round(maxBytes / 1024);
+  return new HttpError(413, `请求过大（上限 ${kb} KB） / request body too large (limit ${kb} KB)`, undefined, 'BODY_TOO_LARGE');
+}
+
+/**
+ * Reads a request body of at most maxBytes. A declared Content-Length over the limit is refused before reading; a
+ * chunked body is read only until it passes the limit, then the stream is cancelled, so no client can make the
+ * server hold more than maxBytes of it.
+ */
+export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
 }
 
 /** Reads a JSON body of at most maxBytes and validates it; 413, 400 and 422 say what went wrong. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = 64 * 1024): Promise<z.infer<S>> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes)
-    throw new HttpError(
-      413,
-      `请求过大（上限 ${Math.round(maxBytes / 1024)} KB） / request body too large (limit ${Math.round(maxBytes / 1024)} KB)`,
-    );
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes)
-    throw new HttpError(
-      413,
-      `请求过大（上限 ${Math.round(maxBytes / 1024)} KB） / request body too large (limit ${Math.round(maxBytes / 1024)} KB)`,
-    );
+  const text = new TextDecoder().decode(await readBody(request, maxBytes));
   let raw: unknown;
   try {
     raw = JSON.parse(text);

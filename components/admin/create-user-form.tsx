@@ -3,6 +3,7 @@ import { useTranslations } from '@/lib/i18n/client';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Select, TextInput } from '@/components/ui/field';
+import { localizeError } from '@/lib/validations/error-code';
 import { fieldErrors } from '@/lib/validations/field-errors';
 import { api, ApiError } from '@/lib/api-client';
 import { ROLES, type Role } from '@/lib/roles';
@@ -13,6 +14,7 @@ import { OrgSelect, type OrgOption } from './org-select';
 export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCreated: () => void }) {
   const t = useTranslations('admin');
   const tr = useTranslations('roles');
+  const te = useTranslations('errors');
   const [form, setForm] = useState({
     name: '',
     phone: '',
@@ -53,7 +55,7 @@ export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCre
 
   return (
     <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-2">
-      <Field label={t('name')} error={errors.name}>
+      <Field label={t('name')} error={localizeError(errors.name, te)}>
         <TextInput name="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
       </Field>
       <Field label={t('phone')} error={errors.phone}>
@@ -66,7 +68,7 @@ export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCre
           onChange={(e) => setForm({ ...form, phone: e.target.value })}
         />
       </Field>
-      <Field label={t('password')} error={errors.password} hint={t('passwordHint')}>
+      <Field label={t('password')} error={localizeError(errors.password, te)} hint={t('passwordHint')}>
         <TextInput
           name="password"
           type="text"

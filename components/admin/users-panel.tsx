@@ -17,9 +17,10 @@ interface UserRow {
   orgUnitName: string | null;
   legalLiterate: boolean;
   disabled: boolean;
+  locked: boolean;
 }
 
-/** Users, paginated and searchable; create one, or disable one (which ends their sessions at once). */
+/** Users, paginated and searchable; create one, disable one (which ends their sessions at once), unlock a locked one. */
 export function UsersPanel({ units }: { units: OrgOption[] }) {
   const t = useTranslations('admin');
   const tr = useTranslations('roles');
@@ -27,6 +28,7 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
   const [q, setQ] = useState('');
   const [data, setData] = useState<{ users: UserRow[]; total: number; pageSize: number }>();
   const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
 
   const load = useCallback(() => {
     const params = new URLSearchParams({ page: String(page), ...(q ? { q } : {}) });
@@ -40,6 +42,16 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
     await api(`/api/users/${user.id}`, { method: 'PATCH', body: { disabled: !user.disabled } }).catch((e: unknown) =>
       setError(String(e instanceof Error ? e.message : e)),
     );
+    load();
+  }
+
+  async function unlock(user: UserRow) {
+    setNotice(undefined);
+    const ok = await api(`/api/users/${user.id}/unlock`, { method: 'POST', body: {} }).then(
+      () => true,
+      (e: unknown) => (setError(String(e instanceof Error ? e.message : e)), false),
+    );
+    if (ok) setNotice(t('unlocked', { name: user.name }));
     load();
   }
 
@@ -69,6 +81,7 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
             {error}
           </p>
         ) : null}
+        {notice ? <p role="status">{notice}</p> : null}
         {data && data.users.length === 0 ? <p className="text-muted">{t('noUsers')}</p> : null}
         <ul className="flex flex-col">
           {data?.users.map((u) => (
@@ -79,8 +92,14 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
                   {tr(u.role)}
                   {u.legalLiterate ? ` · ${t('legalLiterate')}` : ''} · {u.orgUnitName ?? '—'}
                   {u.disabled ? ` · ${t('disabled')}` : ''}
+                  {u.locked ? ` · ${t('locked')}` : ''}
                 </span>
               </span>
+              {u.locked ? (
+                <Button variant="secondary" onClick={() => void unlock(u)}>
+                  {t('unlock')}
+                </Button>
+              ) : null}
               <Button variant={u.disabled ? 'secondary' : 'danger'} onClick={() => void toggle(u)}>
                 {u.disabled ? t('enable') : t('disable')}
               </Button>

@@ -6,6 +6,7 @@ import { ReadAloud } from '@/components/study/read-aloud';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Link } from '@/lib/i18n/navigation';
+import { articleKey } from '@/lib/laws/article-ref';
 import { articleHref, lawHref } from '@/lib/laws/links';
 import { localDb } from '@/lib/local/db';
 import { articleAddressSchema } from '@/lib/validations/laws';
@@ -18,19 +19,22 @@ export function ArticleView() {
   const params = useSearchParams();
   const address = articleAddressSchema.safeParse({ law: params.get('law') ?? '', n: params.get('n') ?? '' });
   const law = address.success ? address.data.law : '';
-  const n = address.success ? address.data.n : 0;
+  const n = address.success ? address.data.n.number : 0;
+  const sub = address.success ? address.data.n.sub : 0;
   const data = useLiveQuery(async () => {
     const db = localDb();
     const held = await db.laws.get(law);
     if (!held) return { held: null } as const;
+    const key: [string, number, number] = [law, n, sub];
+    const byKey = db.lawArticles.where('[law+number+sub]');
     const [article, prev, next, bookmark] = await Promise.all([
-      db.articles.get([law, n]),
-      db.articles.get([law, n - 1]),
-      db.articles.get([law, n + 1]),
-      db.bookmarks.get([law, n]),
+      db.lawArticles.get(key),
+      byKey.between([law, 0, 0], key, true, false).last(),
+      byKey.between(key, [law, Infinity, Infinity], false, true).first(),
+      db.articleBookmarks.get(key),
     ]);
     return { held, article: article ?? null, prev: prev ?? null, next: next ?? null, bookmarked: Boolean(bookmark) };
-  }, [law, n]);
+  }, [law, n, sub]);
 
   if (!address.success)
     return (
@@ -51,7 +55,7 @@ export function ArticleView() {
       ← {t('tocOf', { law })}
     </Link>
   );
-  if (!data.article) return <EmptyState action={toc}>{t('noArticle', { law, number: n })}</EmptyState>;
+  if (!data.article) return <EmptyState action={toc}>{t('noArticle', { law, number: articleKey(n, sub) })}</EmptyState>;
   const { article } = data;
   return (
     <article className="flex flex-col gap-4">
@@ -79,14 +83,14 @@ export function ArticleView() {
       </div>
       <nav className="flex justify-between gap-2" aria-label={t('articleNav')}>
         {data.prev ? (
-          <Link href={articleHref(law, data.prev.number)} className="min-h-11 py-2 underline">
+          <Link href={articleHref(law, data.prev.number, data.prev.sub)} className="min-h-11 py-2 underline">
             ← {data.prev.label}
           </Link>
         ) : (
           <span />
         )}
         {data.next ? (
-          <Link href={articleHref(law, data.next.number)} className="min-h-11 py-2 underline">
+          <Link href={articleHref(law, data.next.number, data.next.sub)} className="min-h-11 py-2 underline">
             {data.next.label} →
           </Link>
         ) : null}

@@ -12,7 +12,7 @@ import { localDb } from '@/lib/local/db';
 export function BookmarkList() {
   const t = useTranslations('laws');
   const locale = useLocale();
-  const bookmarks = useLiveQuery(() => localDb().bookmarks.orderBy('createdAt').reverse().toArray());
+  const bookmarks = useLiveQuery(() => localDb().articleBookmarks.orderBy('createdAt').reverse().toArray());
   if (!bookmarks) return <p role="status">{t('loading')}</p>;
   return (
     <div className="flex flex-col gap-4">
@@ -23,9 +23,9 @@ export function BookmarkList() {
       {bookmarks.length === 0 ? <EmptyState>{t('noBookmarks')}</EmptyState> : null}
       <ul className="flex flex-col gap-3">
         {bookmarks.map((b) => (
-          <li key={`${b.law}:${b.number}`}>
+          <li key={`${b.law}:${b.number}-${b.sub}`}>
             <Card className="flex flex-col gap-1">
-              <Link href={articleHref(b.law, b.number)} className="font-bold text-brand-dark underline">
+              <Link href={articleHref(b.law, b.number, b.sub)} className="font-bold text-brand-dark underline">
                 《{b.law}》{b.label}
               </Link>
               <p className="text-sm">{b.excerpt}</p>
@@ -33,7 +33,7 @@ export function BookmarkList() {
                 <span className="text-xs text-muted">
                   {t('bookmarkedOn', { time: new Date(b.createdAt).toLocaleDateString(locale === 'zh' ? 'zh-CN' : 'en') })}
                 </span>
-                <Button variant="ghost" onClick={() => void localDb().bookmarks.delete([b.law, b.number])}>
+                <Button variant="ghost" onClick={() => void localDb().articleBookmarks.delete([b.law, b.number, b.sub])}>
                   {t('removeBookmark')}
                 </Button>
               </div>

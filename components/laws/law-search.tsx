@@ -6,15 +6,22 @@ import { useEffect, useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Link } from '@/lib/i18n/navigation';
-import { articleHref } from '@/lib/laws/links';
+import { articleKey } from '@/lib/laws/article-ref';
+import { articleHref, citationHref } from '@/lib/laws/links';
 import { localDb } from '@/lib/local/db';
 import type { LawSearchHit } from '@/lib/search/law-index';
 import { prepareLawSearch, searchLawArticles } from '@/lib/search/search-client';
 import { SearchForm } from './search-form';
 
 async function heldArticleDocs() {
-  const articles = await localDb().articles.toArray();
-  return articles.map((a) => ({ id: `${a.law}:${a.number}`, law: a.law, number: a.number, label: a.label, text: a.paragraphs.join('\n') }));
+  const articles = await localDb().lawArticles.toArray();
+  return articles.map((a) => ({
+    id: `${a.law}:${articleKey(a.number, a.sub)}`,
+    law: a.law,
+    number: a.number,
+    label: a.label,
+    text: a.paragraphs.join('\n'),
+  }));
 }
 
 /** Searches the articles held on the phone (index built in a Web Worker); exact phrases rank first. */
@@ -76,7 +83,7 @@ export function LawSearch() {
           <ol className="flex flex-col gap-3">
             {hits.map((h) => (
               <li key={h.id}>
-                <Link href={articleHref(h.law, h.number)} className="block">
+                <Link href={citationHref(h.id) ?? articleHref(h.law, h.number)} className="block">
                   <Card className="hover:border-brand">
                     <h2 className="font-bold text-brand-dark">
                       《{h.law}》{h.label}

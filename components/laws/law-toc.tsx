@@ -37,7 +37,10 @@ export function LawToc() {
   const data = useLiveQuery(async () => {
     const db = localDb();
     const law = await db.laws.get(title);
-    return { law: law ?? null, articles: law ? await db.articles.where('law').equals(title).sortBy('number') : [] };
+    return {
+      law: law ?? null,
+      articles: law ? await db.lawArticles.where('[law+number+sub]').between([title, 0, 0], [title, Infinity, Infinity]).toArray() : [],
+    };
   }, [title]);
   if (!data) return <p role="status">{t('loading')}</p>;
   if (!data.law) return <NotOnPhone law={title} />;
@@ -86,8 +89,8 @@ export function LawToc() {
           const list = (
             <ol className="flex flex-col">
               {g.articles.map((a) => (
-                <li key={a.number}>
-                  <Link href={articleHref(law.shortTitle, a.number)} className="flex min-h-11 items-baseline gap-2 py-1">
+                <li key={`${a.number}-${a.sub}`}>
+                  <Link href={articleHref(law.shortTitle, a.number, a.sub)} className="flex min-h-11 items-baseline gap-2 py-1">
                     <span className="shrink-0 font-medium text-brand-dark">{a.label}</span>
                     <span className="truncate text-sm text-muted">{excerpt(a)}</span>
                   </Link>

@@ -23,7 +23,7 @@ export function AnswerFeedback({ correct, answer, explanation, basis }: AnswerFe
       {basis?.length ? (
         <p className="text-sm text-muted">
           {t('basis')}
-          {basis.map((b) => `《${b.law}》${articleLabel(b.article)}`).join('、')}
+          {basis.map((b) => `《${b.law}》${articleLabel(b.article, b.sub)}`).join('、')}
         </p>
       ) : null}
     </div>

@@ -88,12 +88,12 @@ export function LessonView() {
           </h2>
           <ul className="mt-2 flex flex-wrap gap-2">
             {lesson.cites.map((c) => (
-              <li key={`${c.law}:${c.article}`}>
+              <li key={`${c.law}:${c.article}-${c.sub ?? 0}`}>
                 <Link
-                  href={articleHref(c.law, c.article)}
+                  href={articleHref(c.law, c.article, c.sub)}
                   className="inline-flex min-h-11 items-center rounded-full bg-red-50 px-3 text-sm text-brand-dark underline"
                 >
-                  《{c.law}》{articleLabel(c.article)}
+                  《{c.law}》{articleLabel(c.article, c.sub)}
                 </Link>
               </li>
             ))}

@@ -1,3 +1,4 @@
+import { parseArticleKey } from '@/lib/laws/article-ref';
 import type { Citation } from '@/lib/study/types';
 
 /** Reads a lesson file of content/: a `key: value` front-matter block between `---` lines, then Markdown. */
@@ -12,10 +13,12 @@ export interface LessonFile {
 
 export class ContentError extends Error {}
 
+/** `民法典:1042` → {law: 民法典, article: 1042}; `刑法:133-1` (第一百三十三条之一) → {law: 刑法, article: 133, sub: 1}. */
 export function parseCitation(text: string): Citation {
-  const match = /^\s*([^:：\s]+)\s*[:：]\s*(\d+)\s*$/.exec(text);
-  if (!match) throw new ContentError(`bad citation "${text}" (expected 短名:条号, e.g. 民法典:1042)`);
-  return { law: match[1]!, article: Number(match[2]) };
+  const match = /^\s*([^:：\s]+)\s*[:：]\s*(\S+)\s*$/.exec(text);
+  const ref = match ? parseArticleKey(match[2]!) : null;
+  if (!match || !ref) throw new ContentError(`bad citation "${text}" (expected 短名:条号, e.g. 民法典:1042 or 刑法:133-1)`);
+  return { law: match[1]!, article: ref.number, ...(ref.sub > 0 ? { sub: ref.sub } : {}) };
 }
 
 export function parseLessonFile(text: string, fileName: string): LessonFile {

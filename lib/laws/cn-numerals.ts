@@ -82,7 +82,7 @@ export function intToCn(n: number): string {
   return out;
 }
 
-/** Article label exactly as official texts write it: 1042 → 第一千零四十二条. */
-export function articleLabel(n: number): string {
-  return `第${intToCn(n)}条`;
+/** Article label exactly as official texts write it: 1042 → 第一千零四十二条; (133, 1) → 第一百三十三条之一. */
+export function articleLabel(n: number, sub = 0): string {
+  return `第${intToCn(n)}条${sub > 0 ? `之${intToCn(sub)}` : ''}`;
 }

@@ -1,9 +1,11 @@
+import { articleKey, parseArticleKey } from './article-ref';
+
 /**
  * Addresses in the law library, for next-intl's Link (which adds the locale). An article's address is its law's
  * short title and its number, so lessons and quiz explanations can link to it without knowing any id.
  */
-export function articleHref(law: string, number: number): string {
-  return `/laws/article?law=${encodeURIComponent(law)}&n=${number}`;
+export function articleHref(law: string, number: number, sub = 0): string {
+  return `/laws/article?law=${encodeURIComponent(law)}&n=${articleKey(number, sub)}`;
 }
 
 export function lawHref(law: string): string {
@@ -14,8 +16,9 @@ export function searchHref(query = ''): string {
   return query ? `/laws/search?q=${encodeURIComponent(query)}` : '/laws/search';
 }
 
-/** `民法典:1042` (the form used in lesson cites and question basis) → an article address, or null. */
+/** `民法典:1042` or `刑法:133-1` (the form used in lesson cites and question basis) → an article address, or null. */
 export function citationHref(ref: string): string | null {
-  const m = /^\s*([^:：\s]+)\s*[:：]\s*(\d+)\s*$/.exec(ref);
-  return m ? articleHref(m[1]!.replace(/^中华人民共和国/, ''), Number(m[2])) : null;
+  const m = /^\s*([^:：\s]+)\s*[:：]\s*(\S+)\s*$/.exec(ref);
+  const article = m ? parseArticleKey(m[2]!) : null;
+  return m && article ? articleHref(m[1]!.replace(/^中华人民共和国/, ''), article.number, article.sub) : null;
 }

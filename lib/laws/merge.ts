@@ -1,4 +1,4 @@
-import type { ParsedLaw } from './parse';
+import { compareArticles, type ParsedLaw } from './parse';
 
 /** Merges files of one law published in parts (the 8 民法典 编 files) into one law, ordered by article number. */
 export function mergeLawParts(laws: ParsedLaw[]): ParsedLaw[] {
@@ -11,7 +11,7 @@ export function mergeLawParts(laws: ParsedLaw[]): ParsedLaw[] {
     const articles = sorted.flatMap((p) => p.articles);
     articles.forEach((a, k) => {
       const prev = articles[k - 1];
-      if (prev && a.number !== prev.number + 1) {
+      if (prev && (a.sub > 0 ? compareArticles(a, prev) !== 1 || a.number !== prev.number : a.number !== prev.number + 1)) {
         throw new Error(`${sorted[0]!.title}: 合并后条号不连续（${prev.label}之后是${a.label}） / parts do not join up`);
       }
     });

@@ -19,7 +19,9 @@ export interface LawHeading {
 
 export interface LawArticle {
   number: number;
-  /** as written: 第一千零四十二条 */
+  /** 0 for 第X条; Y for 第X条之Y (刑法's inserted articles), which follow 第X条 and are addressed on their own */
+  sub: number;
+  /** as written: 第一千零四十二条, 第一百三十三条之一 */
   label: string;
   headingPath: string[];
   paragraphs: string[];
@@ -69,6 +71,11 @@ const CIVIL_CODE_PARTS: Record<string, string> = {
   侵权责任编: '第七编',
 };
 
+/** Orders articles by number, then 之Y: 第一百三十三条 < 第一百三十三条之一 < 第一百三十三条之二 < 第一百三十四条. */
+export function compareArticles(a: { number: number; sub: number }, b: { number: number; sub: number }): number {
+  return a.number - b.number || a.sub - b.sub;
+}
+
 export const compact = (s: string): string => s.replace(/\s+/g, '');
 
 type Line =
@@ -77,6 +84,8 @@ type Line =
   | { kind: 'article'; numeral: string; suffix?: string; label: string; text: string }
   | { kind: 'heading'; level: HeadingLevel; label: string; name: string }
   | { kind: 'special'; name: '序言' | '目录' | '附则'; md: boolean }
+  | { kind: 'appendix' }
+  | { kind: 'footnote' }
   | { kind: 'otherHeading'; text: string }
   | { kind: 'text'; text: string };
 
@@ -91,10 +100,15 @@ function classify(raw: string): Line {
     return { kind: 'article', numeral, suffix, label: `第${numeral}条${suffix ?? ''}`, text: text.trim() };
   }
 
+  // "① …": an editor's footnote (刑法's note on when its amendments took effect), not part of the article above it
+  if (/^[\u2460-\u2473][ \u3000]/.test(line)) return { kind: 'footnote' };
+
   const md = /^#{1,6}(?:\s+|$)(.*)$/.exec(line);
   const text = (md ? (md[1] ?? '') : line).replace(/\*\*/g, '').trim();
   if (!text) return { kind: 'blank' }; // an empty '##'
   const special = compact(text);
+  // 附件一, 附件二 (lists of repealed and retained acts after 刑法's last article): the articles end here
+  if (md && /^附(?:件|录)[一二三四五六七八九十]*$/.test(special)) return { kind: 'appendix' };
   if (special === '序言' || special === '目录' || special === '附则') return { kind: 'special', name: special, md: !!md };
 
   const heading = HEADING_RE.exec(text);
@@ -169,7 +183,8 @@ export function parseLawText(text: string, opts: { fileName: string }): ParsedLa
   for (; i < lines.length; i++) {
     const lineNo = i + 1;
     const line = classify(lines[i] ?? '');
-    if (line.kind === 'blank') continue;
+    if (line.kind === 'blank' || line.kind === 'footnote') continue;
+    if (line.kind === 'appendix' && phase === 'body') break;
 
     if (phase === 'title') {
       if (line.kind !== 'text' && line.kind !== 'otherHeading') fail(lineNo, '缺少法律标题', 'missing law title');
@@ -213,6 +228,7 @@ export function parseLawText(text: string, opts: { fileName: string }): ParsedLa
 
     switch (line.kind) {
       case 'infoEnd':
+      case 'appendix':
         continue;
       case 'heading':
         closeArticle();
@@ -234,18 +250,27 @@ export function parseLawText(text: string, opts: { fileName: string }): ParsedLa
         closeArticle();
         inPreamble = false;
         const number = cnToInt(line.numeral);
-        if (line.suffix) fail(lineNo, `不支持“${line.label}”这类条号`, `article numbers like ${line.label} are not supported`);
-        if (number === null) fail(lineNo, `条号“${line.label}”不是有效的中文数字`, `invalid article number ${line.label}`);
+        const sub = line.suffix ? cnToInt(line.suffix.slice(1)) : 0;
+        if (number === null || sub === null) fail(lineNo, `条号“${line.label}”不是有效的中文数字`, `invalid article number ${line.label}`);
         const prev = articles[articles.length - 1];
-        if (prev && number !== prev.number + 1) {
-          if (number === prev.number) fail(lineNo, `条号重复：${line.label}`, `duplicate article number ${line.label}`);
-          if (number < prev.number) {
-            fail(lineNo, `条号倒退：${prev.label}之后是${line.label}`, `article number goes backwards: ${line.label} after ${prev.label}`);
+        if (prev) {
+          const expected = sub > 0 ? number === prev.number && sub === prev.sub + 1 : number === prev.number + 1;
+          if (!expected) {
+            const order = compareArticles({ number, sub }, prev);
+            if (order === 0) fail(lineNo, `条号重复：${line.label}`, `duplicate article number ${line.label}`);
+            if (order < 0) {
+              fail(
+                lineNo,
+                `条号倒退：${prev.label}之后是${line.label}`,
+                `article number goes backwards: ${line.label} after ${prev.label}`,
+              );
+            }
+            fail(lineNo, `条号不连续：${prev.label}之后是${line.label}`, `gap in article numbers: ${line.label} after ${prev.label}`);
           }
-          fail(lineNo, `条号不连续：${prev.label}之后是${line.label}`, `gap in article numbers: ${line.label} after ${prev.label}`);
-        }
+        } else if (sub > 0) fail(lineNo, `${line.label}之前没有第${line.numeral}条`, `${line.label} does not follow its base article`);
         current = {
           number,
+          sub,
           label: line.label,
           headingPath: stack.map((h) => h.display),
           paragraphs: line.text ? [line.text] : [],

@@ -41,6 +41,8 @@ export interface LawArticleRecord {
   /** short title of its law */
   law: string;
   number: number;
+  /** 0 for 第X条, Y for 第X条之Y */
+  sub: number;
   /** 第一千零四十二条 */
   label: string;
   headingPath: string[];
@@ -60,6 +62,7 @@ export interface BrokenCitation {
   id: string;
   law: string;
   article: number;
+  sub?: number;
 }
 
 export interface LawImportOutcome {
@@ -75,4 +78,23 @@ export interface LawImportOutcome {
 export interface LawImportResult {
   laws: LawImportOutcome[];
   brokenCitations: BrokenCitation[];
+}
+
+/** A lesson or question that cites a law, listed before an admin retires it. */
+export interface LawCitation {
+  source: 'lesson' | 'question';
+  /** lesson slug or question id */
+  id: string;
+  /** lesson title or question stem */
+  title: string;
+  article: number;
+}
+
+export interface LawRetirement {
+  shortTitle: string;
+  title: string;
+  /** how many stored versions were marked retired */
+  versions: number;
+  retiredAt: string;
+  citations: LawCitation[];
 }

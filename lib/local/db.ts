@@ -5,6 +5,8 @@ import type { ArticleBookmark, HeldArticle, HeldLaw } from '@/lib/laws/local-typ
 import type { LocalAttempt, LocalDailySet, LocalPaper, LocalQuizAnswer } from '@/lib/quiz/local-types';
 import type { ExamSummary, PracticeQuestion } from '@/lib/quiz/types';
 import type { WrongBookEntry } from '@/lib/quiz/wrong-book';
+import type { ActivityRecord, CheckInRecord, RevisionRecord, ThemeRecord } from '@/lib/activity/types';
+import type { ConsultRecord } from '@/lib/consult/types';
 
 /**
  * The phone's store (IndexedDB via Dexie): the signed-in profile, pulled content, the user's own progress, and
@@ -36,6 +38,19 @@ export interface OutboxOp {
   label: string;
 }
 
+/** A photo kept on the phone by its SHA-256 until uploaded (and after, so one's own photos show offline). */
+export interface LocalFile {
+  hash: string;
+  blob: Blob;
+  type: string;
+  size: number;
+  /** The record it was taken for (an activity id, …). */
+  ownerId: string;
+  status: 'pending' | 'uploaded' | 'refused';
+  reason?: string;
+  createdAt: string;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -50,8 +65,8 @@ export class PufaDB extends Dexie {
   tasks!: EntityTable<StudyTaskRecord, 'id'>;
   progress!: EntityTable<ProgressRecord, 'lessonId'>;
   laws!: EntityTable<HeldLaw, 'shortTitle'>;
-  articles!: Dexie.Table<HeldArticle, [string, number]>;
-  bookmarks!: Dexie.Table<ArticleBookmark, [string, number]>;
+  lawArticles!: Dexie.Table<HeldArticle, [string, number, number]>;
+  articleBookmarks!: Dexie.Table<ArticleBookmark, [string, number, number]>;
   questions!: EntityTable<PracticeQuestion, 'id'>;
   quizAnswers!: EntityTable<LocalQuizAnswer, 'id'>;
   wrongBook!: EntityTable<WrongBookEntry, 'questionId'>;
@@ -59,6 +74,12 @@ export class PufaDB extends Dexie {
   exams!: EntityTable<ExamSummary, 'id'>;
   examPapers!: EntityTable<LocalPaper, 'id'>;
   examAttempts!: EntityTable<LocalAttempt, 'id'>;
+  files!: EntityTable<LocalFile, 'hash'>;
+  activities!: EntityTable<ActivityRecord, 'id'>;
+  checkIns!: EntityTable<CheckInRecord, 'id'>;
+  activityThemes!: EntityTable<ThemeRecord, 'id'>;
+  activityRevisions!: EntityTable<RevisionRecord, 'id'>;
+  consultations!: EntityTable<ConsultRecord, 'id'>;
 
   constructor(name = 'pufa') {
     // Strict durability: an op is on disk when the transaction that wrote it completes, not merely in a cache.
@@ -90,6 +111,32 @@ export class PufaDB extends Dexie {
         examPapers: 'id, examId',
         examAttempts: 'id, examId, status',
       })
+      .upgrade((tx) => tx.table('settings').delete('cursor'));
+    // Articles and bookmarks are keyed by law + number + sub (刑法's 第X条之Y). IndexedDB cannot change a primary key,
+    // so they move to new tables (what the phone held is copied, as 第X条 with sub 0) and the old ones go next.
+    this.version(4)
+      .stores({ lawArticles: '[law+number+sub], law', articleBookmarks: '[law+number+sub], createdAt' })
+      .upgrade(async (tx) => {
+        const withSub = <T extends object>(rows: T[]) => rows.map((row) => ({ sub: 0, ...row }));
+        await tx.table('lawArticles').bulkPut(withSub(await tx.table('articles').toArray()));
+        await tx.table('articleBookmarks').bulkPut(withSub(await tx.table('bookmarks').toArray()));
+      });
+    this.version(5).stores({ articles: null, bookmarks: null });
+    // Photos waiting to upload (and one's own, kept for offline viewing).
+    this.version(6).stores({ files: 'hash, status, ownerId' });
+    // Activities the person may see, their check-ins and edit history, and the admin's theme list.
+    this.version(7)
+      .stores({
+        activities: 'id, startsAt, kind, orgUnitId, hostId',
+        checkIns: 'id, activityId, [activityId+personKey]',
+        activityThemes: 'id, sortOrder',
+        activityRevisions: 'id, activityId',
+      })
+      .upgrade((tx) => tx.table('settings').delete('cursor'));
+    // Legal consultations this person may read (own requests; a lawyer's queue; all for administrators).
+    // Pulling from cursor 0 again brings requests filed before this version.
+    this.version(8)
+      .stores({ consultations: 'id, status, filedAt' })
       .upgrade((tx) => tx.table('settings').delete('cursor'));
   }
 }

@@ -29,16 +29,16 @@ async function catalogOf(db: PufaDB, force: boolean, fetchFn: typeof fetch): Pro
 
 export async function storeLaw(db: PufaDB, detail: LawDetail): Promise<void> {
   const { articles, ...law } = detail;
-  await db.transaction('rw', [db.laws, db.articles], async () => {
-    await db.articles.where('law').equals(law.shortTitle).delete();
-    await db.articles.bulkPut(articles);
+  await db.transaction('rw', [db.laws, db.lawArticles], async () => {
+    await db.lawArticles.where('law').equals(law.shortTitle).delete();
+    await db.lawArticles.bulkPut(articles);
     await db.laws.put({ ...law, storedAt: new Date().toISOString() });
   });
 }
 
 export async function removeLaw(db: PufaDB, shortTitle: string): Promise<void> {
-  await db.transaction('rw', [db.laws, db.articles], async () => {
-    await db.articles.where('law').equals(shortTitle).delete();
+  await db.transaction('rw', [db.laws, db.lawArticles], async () => {
+    await db.lawArticles.where('law').equals(shortTitle).delete();
     await db.laws.delete(shortTitle);
   });
 }

@@ -1,3 +1,4 @@
+import { parseArticleKey } from '@/lib/laws/article-ref';
 import type { Role } from '@/lib/roles';
 
 /** Questions, exams and attempts as they travel between server and phone and live in Dexie. */
@@ -10,6 +11,8 @@ export type Response = number[] | boolean;
 export interface Basis {
   law: string;
   article: number;
+  /** Y of 第X条之Y */
+  sub?: number;
 }
 
 /** A question as a paper shows it: never its key, explanation or basis. */
@@ -94,7 +97,9 @@ export interface QuizPullChanges {
   attempts: AttemptResult[];
 }
 
+/** `民法典:1042` → {民法典, 1042}; `刑法:133-1` → {刑法, 133, sub 1}. */
 export function parseBasis(ref: string): Basis {
-  const [law = '', article = '0'] = ref.split(':');
-  return { law, article: Number(article) };
+  const [law = '', key = '0'] = ref.split(':');
+  const article = parseArticleKey(key);
+  return { law, article: article?.number ?? 0, ...(article?.sub ? { sub: article.sub } : {}) };
 }

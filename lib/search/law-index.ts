@@ -1,5 +1,6 @@
 // Full-text search over law articles: MiniSearch BM25 on CJK bigrams (OR), then definitions, exact phrase
 // matches and articles/laws named in the query are moved to the front.
+import { articleKey } from '@/lib/laws/article-ref';
 import { everydayAliases } from './everyday-words';
 import MiniSearch from 'minisearch';
 import { articleLabel, CN_NUMERAL_CHARS } from '../laws/cn-numerals';
@@ -7,7 +8,7 @@ import { snippet } from './snippet';
 import { normalizeText, tokenize, tokenizeQuery } from './tokenize';
 
 export interface LawArticleDoc {
-  /** 民法典:1042 */
+  /** 民法典:1042, 刑法:133-1 (see lib/laws/article-ref.ts) */
   id: string;
   /** short title: 民法典 */
   law: string;
@@ -235,9 +236,12 @@ export function searchLaws(index: LawIndex, query: string, opts: { limit?: numbe
 }
 
 /** One search document per article; the text keeps paragraph breaks. */
-export function lawDocs(law: { shortTitle: string; articles: { number: number; label: string; paragraphs: string[] }[] }): LawArticleDoc[] {
+export function lawDocs(law: {
+  shortTitle: string;
+  articles: { number: number; sub?: number; label: string; paragraphs: string[] }[];
+}): LawArticleDoc[] {
   return law.articles.map((a) => ({
-    id: `${law.shortTitle}:${a.number}`,
+    id: `${law.shortTitle}:${articleKey(a.number, a.sub)}`,
     law: law.shortTitle,
     number: a.number,
     label: a.label,

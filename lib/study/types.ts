@@ -1,3 +1,5 @@
+import type { ActivityPullChanges } from '@/lib/activity/types';
+import type { ConsultPullChanges } from '@/lib/consult/types';
 import type { QuizPullChanges } from '@/lib/quiz/types';
 import type { Role } from '@/lib/roles';
 
@@ -14,6 +16,8 @@ export interface ModuleRecord {
 export interface Citation {
   law: string;
   article: number;
+  /** Y of 第X条之Y; absent for 第X条 */
+  sub?: number;
 }
 
 export interface LessonRecord {
@@ -46,10 +50,12 @@ export interface ProgressRecord {
 }
 
 // The quiz's part is optional so a phone copes with a server that predates it.
-export interface PullResponse extends Partial<QuizPullChanges> {
+export interface PullResponse extends Partial<QuizPullChanges>, Partial<ActivityPullChanges>, Partial<ConsultPullChanges> {
   cursor: number;
   modules: ModuleRecord[];
   lessons: LessonRecord[];
   tasks: StudyTaskRecord[];
   progress: ProgressRecord[];
+  /** short titles of laws an admin retired since the cursor: the phone deletes its copies */
+  retiredLaws?: string[];
 }

@@ -46,12 +46,15 @@ async function runOnce(): Promise<void> {
   try {
     // Loaded the first time a sync runs, after the page has painted: no screen needs this code to render, and the
     // service worker precaches the chunks, so it loads offline too.
-    const [{ pushOutbox }, { pullChanges }, { refreshOfflineLaws }] = await Promise.all([
+    const [{ uploadPendingFiles }, { pushOutbox }, { pullChanges }, { refreshOfflineLaws }] = await Promise.all([
+      import('@/lib/local/files'),
       import('./push-outbox'),
       import('./pull-changes'),
       import('@/lib/local/laws'),
     ]);
     set({ status: 'pushing', error: null });
+    // Photos first, so a record never reaches the server before the photos it names.
+    await uploadPendingFiles(db);
     await pushOutbox(db);
     set({ status: 'pulling' });
     await pullChanges(db);

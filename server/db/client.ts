@@ -38,6 +38,9 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): D
     // Counts come back as strings from pg by default; our counters fit in a JS number.
     pg.types.setTypeParser(20, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection the server closes (a restart, a dropped test database) must not crash the process; the
+    // pool replaces it on the next query.
+    pool.on('error', (error) => console.warn(`PostgreSQL: idle connection closed (${error.message})`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -77,11 +77,13 @@ export interface RateLimitTable {
   lastRequest: ColumnType<number, number | bigint, number | bigint>;
 }
 
-export interface LoginLockTable {
-  username: string;
+/** Password failures in the window that began at windowStart; key is pair:/addr:/acct: + the phone and/or address. */
+export interface LoginAttemptTable {
+  key: string;
+  username: string | null;
+  address: string | null;
   failures: number;
-  firstFailureAt: string;
-  lockedUntil: string | null;
+  windowStart: string;
 }
 
 export interface DeviceTable {
@@ -265,16 +267,174 @@ export interface LawTable {
   changeSeq: number;
   importedAt: string;
   importedBy: string | null;
+  /** Set when an admin retired the law (every version of it): gone from the library and from phones, kept here. */
+  retiredAt: string | null;
+  retiredBy: string | null;
 }
 
 export interface LawArticleTable {
   lawId: string;
   number: number;
+  /** 0 for 第X条, Y for 第X条之Y */
+  sub: number;
   label: string;
   /** JSON string[] */
   headingPath: string;
   /** JSON string[] */
   paragraphs: string;
+}
+
+export interface StoredFileTable {
+  hash: string;
+  type: string;
+  size: number;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+export interface FileOwnerTable {
+  hash: string;
+  ownerKind: string;
+  ownerId: string;
+  createdAt: string;
+}
+
+export interface ActivityThemeTable {
+  id: string;
+  name: string;
+  sortOrder: number;
+  active: Bool;
+  createdAt: string;
+  changeSeq: number;
+}
+
+export interface ActivityTable {
+  id: string;
+  kind: string;
+  studyKind: string | null;
+  dutyOutcome: string | null;
+  themeId: string | null;
+  title: string;
+  orgUnitId: string;
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
+  accuracyM: number | null;
+  startsAt: string;
+  endsAt: string;
+  hostId: string;
+  hostName: string;
+  staff: string;
+  audience: number;
+  banners: number;
+  posters: number;
+  leaflets: number;
+  brochures: number;
+  gifts: number;
+  notes: string;
+  /** JSON string[]: SHA-256 of each photo */
+  photos: string;
+  checkInCode: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  changeSeq: number;
+}
+
+export interface ActivityRevisionTable {
+  id: string;
+  activityId: string;
+  editorId: string;
+  version: number;
+  /** JSON Record<field, [before, after]> */
+  changes: string;
+  editedAt: string;
+  changeSeq: number;
+}
+
+export interface CheckInTable {
+  id: string;
+  activityId: string;
+  personKey: string;
+  userId: string | null;
+  name: string;
+  orgUnitId: string | null;
+  method: string;
+  checkedInAt: string;
+  recordedBy: string;
+  changeSeq: number;
+}
+
+export interface PeriodLockTable {
+  period: string;
+  lockedBy: string;
+  lockedAt: string;
+  changeSeq: number;
+}
+
+export interface ConsultationTable {
+  id: string;
+  channel: string;
+  category: string;
+  villageId: string;
+  requesterId: string | null;
+  requesterName: string;
+  contactPhone: string;
+  callBack: Bool;
+  description: string;
+  filedBy: string;
+  forOther: Bool;
+  consentVersion: string | null;
+  activityId: string | null;
+  /** JSON string[] */
+  photoIds: string;
+  status: 'new' | 'open' | 'answered' | 'resolved' | 'reopened';
+  assigneeId: string | null;
+  referral: string | null;
+  deadline: string;
+  filedAt: string;
+  receivedAt: string;
+  firstReplyAt: string | null;
+  resolvedAt: string | null;
+  rating: string | null;
+  ratedAt: string | null;
+  anonymisedAt: string | null;
+  changeSeq: number;
+}
+
+export interface ConsultationMessageTable {
+  id: string;
+  consultationId: string;
+  authorId: string;
+  kind: 'reply' | 'followup' | 'referral' | 'resolved' | 'assigned';
+  body: string;
+  referral: string | null;
+  createdAt: string;
+}
+
+export interface ConsentTable {
+  userId: string;
+  purpose: string;
+  version: string;
+  givenAt: string;
+}
+
+export interface ConsultSettingTable {
+  id: number;
+  retentionMonths: number;
+  deadlineWorkingDays: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  actorId: string;
+  actorRole: string;
+  action: string;
+  subjectKind: string;
+  subjectId: string;
+  at: string;
 }
 
 export interface Database {
@@ -284,7 +444,7 @@ export interface Database {
   account: AccountTable;
   verification: VerificationTable;
   rateLimit: RateLimitTable;
-  loginLock: LoginLockTable;
+  loginAttempt: LoginAttemptTable;
   device: DeviceTable;
   opReceipt: OpReceiptTable;
   changeCounter: ChangeCounterTable;
@@ -300,4 +460,16 @@ export interface Database {
   exam: ExamTable;
   examPaper: ExamPaperTable;
   examAttempt: ExamAttemptTable;
+  storedFile: StoredFileTable;
+  fileOwner: FileOwnerTable;
+  activityTheme: ActivityThemeTable;
+  activity: ActivityTable;
+  activityRevision: ActivityRevisionTable;
+  checkIn: CheckInTable;
+  periodLock: PeriodLockTable;
+  consultation: ConsultationTable;
+  consultationMessage: ConsultationMessageTable;
+  consent: ConsentTable;
+  consultSetting: ConsultSettingTable;
+  auditLog: AuditLogTable;
 }

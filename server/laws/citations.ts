@@ -2,6 +2,7 @@ import 'server-only';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCitation } from '@/lib/content/lesson-file';
+import { articleKey } from '@/lib/laws/article-ref';
 import type { BrokenCitation } from '@/lib/laws/types';
 import type { Citation } from '@/lib/study/types';
 import type { Trx } from '../db/client';
@@ -48,10 +49,12 @@ export async function brokenCitations(trx: Trx, laws: string[], contentRoot = pa
   const rows = await trx
     .selectFrom('lawArticle')
     .innerJoin('law', 'law.id', 'lawArticle.lawId')
-    .select(['law.shortTitle', 'lawArticle.number'])
+    .select(['law.shortTitle', 'lawArticle.number', 'lawArticle.sub'])
     .where('law.supersededAt', 'is', null)
     .where('law.shortTitle', 'in', [...checked])
     .execute();
-  const present = new Set(rows.map((r) => `${r.shortTitle}:${r.number}`));
-  return cited.filter((c) => !present.has(`${c.law}:${c.article}`)).map(({ source, id, law, article }) => ({ source, id, law, article }));
+  const present = new Set(rows.map((r) => `${r.shortTitle}:${articleKey(r.number, r.sub)}`));
+  return cited
+    .filter((c) => !present.has(`${c.law}:${articleKey(c.article, c.sub)}`))
+    .map(({ source, id, law, article, sub }) => ({ source, id, law, article, ...(sub ? { sub } : {}) }));
 }

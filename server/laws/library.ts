@@ -23,17 +23,21 @@ export async function listLaws(handle: DbHandle): Promise<LawSummary[]> {
     .selectFrom('law')
     .selectAll()
     .where('supersededAt', 'is', null)
+    .where('retiredAt', 'is', null)
     .orderBy('category')
     .orderBy('shortTitle')
     .execute();
   return rows.map(toSummary);
 }
 
-/** A version by id (superseded ones too, so a phone can finish a download that began before an import). */
+/**
+ * A version by id (superseded ones too, so a phone can finish a download that began before an import; not a retired
+ * one, which phones must drop).
+ */
 export async function getLaw(handle: DbHandle, id: string): Promise<LawDetail | null> {
-  const row = await handle.db.selectFrom('law').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await handle.db.selectFrom('law').selectAll().where('id', '=', id).where('retiredAt', 'is', null).executeTakeFirst();
   if (!row) return null;
-  const articles = await handle.db.selectFrom('lawArticle').selectAll().where('lawId', '=', id).orderBy('number').execute();
+  const articles = await handle.db.selectFrom('lawArticle').selectAll().where('lawId', '=', id).orderBy('number').orderBy('sub').execute();
   return {
     ...toSummary(row),
     history: JSON.parse(row.history) as string[],
@@ -42,6 +46,7 @@ export async function getLaw(handle: DbHandle, id: string): Promise<LawDetail | 
     articles: articles.map((a) => ({
       law: row.shortTitle,
       number: a.number,
+      sub: a.sub,
       label: a.label,
       headingPath: JSON.parse(a.headingPath) as string[],
       paragraphs: JSON.parse(a.paragraphs) as string[],

@@ -22,7 +22,8 @@ const questionFileSchema = z.array(
       options: z.array(z.string().min(1)).min(3).max(5).optional(),
       answer: z.union([z.array(z.number().int().min(0)).min(1), z.boolean()]),
       explanation: z.string().min(1),
-      basis: z.array(z.string().regex(/^[^:]+:\d+$/)).min(1),
+      // 短名:条号, 条号 as 1042 or, for 刑法's inserted articles (第X条之Y), 133-1
+      basis: z.array(z.string().regex(/^[^:]+:\d+(?:-\d+)?$/)).min(1),
       tags: z.array(z.string().min(1)).min(1),
       difficulty: z.number().int().min(1).max(3),
     })

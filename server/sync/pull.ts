@@ -2,17 +2,24 @@ import 'server-only';
 import type { Citation, PullResponse } from '@/lib/study/types';
 import { currentChangeSeq } from '../db/changes';
 import type { DbHandle } from '../db/client';
+import type { Viewer } from '../consult/access';
+import { pullConsultChanges } from '../consult/pull';
+import { pullActivityChanges } from '../activity/pull';
+import { retiredLawsSince } from '../laws/retire';
 import { pullQuizChanges } from '../quiz/pull';
 import { toTaskRecord } from '../tasks';
 
 /**
  * Everything that changed since the cursor: all study content and tasks (they are not personal), and the user's
- * own progress. The new cursor is read first, so rows committed while this runs come in the next pull.
+ * own progress, quizzes and exams, retired laws, the activities and consultations the person may see. The new cursor
+ * is read first (a horizon below which every change has committed), so rows committed while this runs come in the
+ * next pull.
  */
-export async function pullChanges(handle: DbHandle, userId: string, cursor: number): Promise<PullResponse> {
+export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: number): Promise<PullResponse> {
+  const userId = viewer.id;
   const { db } = handle;
   const upTo = await currentChangeSeq(db, cursor);
-  const [modules, lessons, tasks, progress, quiz] = await Promise.all([
+  const [modules, lessons, tasks, progress, quiz, retiredLaws, activity] = await Promise.all([
     db.selectFrom('module').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('lesson').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
     db.selectFrom('studyTask').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
@@ -24,7 +31,10 @@ export async function pullChanges(handle: DbHandle, userId: string, cursor: numb
       .where('changeSeq', '<=', upTo)
       .execute(),
     pullQuizChanges(db, userId, cursor, upTo),
+    retiredLawsSince(db, cursor, upTo),
+    pullActivityChanges(db, userId, cursor, upTo),
   ]);
+  const consult = await pullConsultChanges(db, viewer, cursor, upTo);
   return {
     cursor: upTo,
     modules: modules.map((m) => ({
@@ -54,5 +64,8 @@ export async function pullChanges(handle: DbHandle, userId: string, cursor: numb
       secondsSpent: p.secondsSpent,
     })),
     ...quiz,
+    retiredLaws,
+    ...activity,
+    ...consult,
   };
 }

@@ -4,7 +4,9 @@ import { isOpType, type OpType } from '@/lib/sync/ops';
 import type { OpResult, PushRequest, PushResponse } from '@/lib/validations/sync';
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type DbHandle, type Trx } from '../db/client';
+import { activityOps } from '../activity/ops';
 import { HttpError } from '../http';
+import { consultOps } from '../consult/ops';
 import { quizOps } from '../quiz/ops';
 import { studyBatchOps, studyOps } from '../study';
 import { OpRejected, payloadSchema, type ApplyContext, type BatchApplyFn, type BatchHandlers, type OpHandlers } from './registry';
@@ -18,7 +20,7 @@ import { OpRejected, payloadSchema, type ApplyContext, type BatchApplyFn, type B
  * waits on the receipt's key and then finds it taken), and runs of hot ops with a batch handler (studyBatchOps) are
  * applied with a few statements per run. Every other op goes through its own handler under a savepoint.
  */
-const handlers: OpHandlers = { ...studyOps, ...quizOps };
+const handlers: OpHandlers = { ...studyOps, ...quizOps, ...activityOps, ...consultOps };
 const batchHandlers: BatchHandlers = { ...studyBatchOps };
 
 // Fault injection for the crash test only: the process kills itself mid-batch after applying this many ops.
@@ -87,8 +89,10 @@ export async function pushOps(handle: DbHandle, userId: string, request: PushReq
   const order = request.ops.map((op, index) => ({ op, index })).sort((a, b) => a.op.seq - b.op.seq);
   return writeTransaction(handle, async (trx) => {
     const lastSeqBefore = await claimDevice(trx, deviceId, userId, now);
+    const account = await trx.selectFrom('user').select('createdAt').where('id', '=', userId).executeTakeFirstOrThrow();
+    const accountCreatedAt = new Date(account.createdAt).toISOString();
     const changeSeq = await nextChangeSeq(trx);
-    const base = { trx, userId, deviceId, changeSeq, now };
+    const base = { trx, dbKind: handle.kind, userId, deviceId, changeSeq, now, accountCreatedAt };
 
     // Validate first; claim one receipt per distinct valid op id (the first copy in seq order names it).
     const checked = order.map(({ op, index }) => ({ op, index, check: validate(op) }));

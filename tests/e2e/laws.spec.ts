@@ -44,6 +44,34 @@ test('an administrator imports a small law through the upload page and sees it i
   }
 });
 
+test('an administrator retires a law imported by mistake after seeing what cites it, and it leaves the list', async ({ page }) => {
+  await signIn(page, '13800000001');
+  await page.goto('/zh/admin/laws');
+  await page.getByLabel('选择文件').setInputFiles({
+    name: 'wu-daoru-ceshi-fa.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(tinyLaw({ title: '中华人民共和国误导入测试法', date: '2024-05-01', articles: ['为了测试，制定本法。'] })),
+  });
+  await page.getByRole('button', { name: '导入' }).click();
+  await expect(page.getByRole('heading', { name: '已处理 1 部法规' })).toBeVisible();
+  const row = page.getByRole('listitem').filter({ hasText: '中华人民共和国误导入测试法' });
+  await row.getByRole('button', { name: '停用' }).click();
+  const confirm = page.getByRole('region', { name: '停用《中华人民共和国误导入测试法》？' });
+  await expect(confirm.getByText('没有课程或题目引用这部法规。')).toBeVisible();
+  await fitsThePhone(page);
+  await confirm.getByRole('button', { name: '确认停用' }).click();
+  await expect(row).toHaveCount(0);
+
+  const db = serverDb();
+  try {
+    const rows = db.prepare('select retiredAt from law where shortTitle = ?').all('误导入测试法') as { retiredAt: string | null }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.retiredAt).not.toBeNull();
+  } finally {
+    db.close();
+  }
+});
+
 test('a villager searches the law offline, opens an article from a lesson citation, bookmarks it, and finds the bookmark after an offline reload', async ({
   page,
   context,

@@ -27,7 +27,7 @@ export function ImportResult({ result }: { result: LawImportResult }) {
             {result.brokenCitations.map((c) => (
               <li key={`${c.source}:${c.id}:${c.law}:${c.article}`}>
                 {t(`source.${c.source}`)} {c.id} →{' '}
-                <Link href={articleHref(c.law, c.article)} className="underline">
+                <Link href={articleHref(c.law, c.article, c.sub)} className="underline">
                   {c.law}:{c.article}
                 </Link>
               </li>

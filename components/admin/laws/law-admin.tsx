@@ -9,8 +9,9 @@ import { Link } from '@/lib/i18n/navigation';
 import type { LawSummary } from '@/lib/laws/types';
 import { syncOfflineLaws } from '@/lib/local/laws';
 import { LawUpload } from './law-upload';
+import { RetireLaw } from './retire-law';
 
-/** 管理 › 法规: import law texts and see what the server holds. Works on live data, so it needs a connection. */
+/** 管理 › 法规: import law texts, see what the server holds, retire one imported by mistake. Needs a connection. */
 export function LawAdmin() {
   const t = useTranslations('laws');
   const online = useOnlineStatus();
@@ -21,6 +22,10 @@ export function LawAdmin() {
       .then((d) => (setLaws(d.laws), setError(undefined)))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
+  const refresh = useCallback(() => {
+    load();
+    void syncOfflineLaws({ force: true }).catch(() => undefined);
+  }, [load]);
   useEffect(() => {
     if (online) load();
   }, [online, load]);
@@ -31,7 +36,7 @@ export function LawAdmin() {
         ← {t('adminBack')}
       </Link>
       <h1 className="text-xl font-bold">{t('adminTitle')}</h1>
-      <LawUpload onImported={() => (load(), void syncOfflineLaws({ force: true }).catch(() => undefined))} />
+      <LawUpload onImported={refresh} />
       <Card aria-labelledby="server-laws-title">
         <h2 id="server-laws-title" className="mb-2 text-lg font-bold">
           {t('serverLaws', { count: laws?.length ?? 0 })}
@@ -43,12 +48,13 @@ export function LawAdmin() {
         ) : null}
         <ul className="flex flex-col divide-y divide-line text-sm">
           {laws?.map((law) => (
-            <li key={law.id} className="flex flex-wrap justify-between gap-x-3 py-2">
+            <li key={law.id} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2">
               <span className="font-medium">{law.title}</span>
               <span className="text-muted">
                 {t(`category.${law.category}`)} · {t('versionLine', { version: law.version, count: law.articleCount })}
                 {law.versionDate ? ` · ${law.versionDate}` : ''}
               </span>
+              <RetireLaw law={law} onRetired={refresh} />
             </li>
           ))}
         </ul>

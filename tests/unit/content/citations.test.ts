@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { articleKey, parseArticleKey } from '../../../lib/laws/article-ref';
 import { CN_NUMERAL_CHARS, cnToInt } from '../../../lib/laws/cn-numerals';
 import { LAWS_MISSING_MESSAGE, lawsAvailable, loadOfficialLaws } from '../laws/official-laws';
 
@@ -11,22 +12,29 @@ const CONTENT_DIR = path.resolve(process.cwd(), 'content');
 const available = lawsAvailable();
 if (!available) console.warn(LAWS_MISSING_MESSAGE);
 
-type Laws = Map<string, Map<number, string[]>>; // short title → article number → paragraphs
+type Laws = Map<string, Map<string, string[]>>; // short title → article key (1042, 133-1) → paragraphs
 
 const NUM = `[${CN_NUMERAL_CHARS}\\d]+`;
-const ARTICLE = `第(${NUM})条(?:第${NUM}款)?(?:第${NUM}项)?`;
+const ARTICLE = `第(${NUM})条(?:之(${NUM}))?(?:第${NUM}款)?(?:第${NUM}项)?`;
 const MENTION_RE = new RegExp(`《([^《》\\n]+)》(${ARTICLE}(?:(?:、|和|及|以及|或者|或|至|到)${ARTICLE})*)`, 'g');
 const ARTICLE_RE = new RegExp(ARTICLE, 'g');
-const QUOTE_HEAD_RE = new RegExp(`^《([^《》]+)》第(${NUM})条(.?)([\\s\\S]*)$`);
+const QUOTE_HEAD_RE = new RegExp(`^《([^《》]+)》第(${NUM})条(?:之(${NUM}))?(.?)([\\s\\S]*)$`);
 
 /** Removes every kind of whitespace, including U+3000 and zero-width characters. */
 const squash = (s: string) => s.replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '');
 const articleNumber = (s: string) => (/^\d+$/.test(s) ? Number(s) : cnToInt(s));
+/** 第一百三十三条之一 → "133-1"; null when a numeral is not valid */
+const keyOf = (number: string, sub?: string): string | null => {
+  const n = articleNumber(number);
+  const y = sub ? articleNumber(sub) : 0;
+  return n === null || y === null ? null : articleKey(n, y);
+};
 const lawName = (name: string) => name.replace(/^中华人民共和国/, '');
 
 interface Citation {
   law: string;
-  number: number | null;
+  /** article key: 1042, or 133-1 for 第一百三十三条之一; null when the numeral is not valid */
+  key: string | null;
   text: string; // as written, for messages
 }
 
@@ -35,24 +43,25 @@ function mentions(text: string): Citation[] {
   return [...text.matchAll(MENTION_RE)].flatMap((m) =>
     [...(m[2] ?? '').matchAll(ARTICLE_RE)].map((a) => ({
       law: lawName(m[1] ?? ''),
-      number: articleNumber(a[1] ?? ''),
-      text: `《${m[1]}》第${a[1]}条`,
+      key: keyOf(a[1] ?? '', a[2]),
+      text: `《${m[1]}》第${a[1]}条${a[2] ? `之${a[2]}` : ''}`,
     })),
   );
 }
 
 /** `短名:条号` as used in cites and basis. */
 function parseRef(ref: string): Citation | null {
-  const m = /^\s*([^:：\s]+)\s*[:：]\s*(\d+)\s*$/.exec(ref);
-  return m ? { law: lawName(m[1] ?? ''), number: Number(m[2]), text: ref.trim() } : null;
+  const m = /^\s*([^:：\s]+)\s*[:：]\s*(\S+)\s*$/.exec(ref);
+  const article = m ? parseArticleKey(m[2] ?? '') : null;
+  return m && article ? { law: lawName(m[1] ?? ''), key: articleKey(article.number, article.sub), text: ref.trim() } : null;
 }
 
 /** Why `c` does not name an existing article, or null if it does. */
 function missing(laws: Laws, c: Citation): string | null {
   const law = laws.get(c.law);
   if (!law) return `unknown law 《${c.law}》 (not among the texts in ../shared/laws)`;
-  if (c.number === null) return 'not a valid article number';
-  if (!law.has(c.number)) return `${c.law} has no article ${c.number}`;
+  if (c.key === null) return 'not a valid article number';
+  if (!law.has(c.key)) return `${c.law} has no article ${c.key}`;
   return null;
 }
 
@@ -129,7 +138,7 @@ function lessonProblems(laws: Laws, file: string, source: string): string[] {
     const why = missing(laws, c);
     if (why) report(' cites', `${c.text}: ${why}`);
   }
-  const cited = new Set(cites.map((c) => `${c.law}:${c.number}`));
+  const cited = new Set(cites.map((c) => `${c.law}:${c.key}`));
 
   const named = new Set<string>();
   body.split('\n').forEach((line, k) => {
@@ -137,28 +146,28 @@ function lessonProblems(laws: Laws, file: string, source: string): string[] {
       const where = `:${bodyStart + k}`;
       const why = missing(laws, c);
       if (why) report(where, `${c.text}: ${why}`);
-      named.add(`${c.law}:${c.number}`);
-      if (!cited.has(`${c.law}:${c.number}`)) report(where, `${c.text} is named in the body but not listed in cites`);
+      named.add(`${c.law}:${c.key}`);
+      if (!cited.has(`${c.law}:${c.key}`)) report(where, `${c.text} is named in the body but not listed in cites`);
     }
   });
 
   for (const quote of blockquotes(body, bodyStart)) {
     const head = QUOTE_HEAD_RE.exec(quote.paragraphs[0] ?? '');
     if (!head) continue;
-    const c = { law: lawName(head[1] ?? ''), number: articleNumber(head[2] ?? ''), text: `《${head[1]}》第${head[2]}条` };
+    const c = { law: lawName(head[1] ?? ''), key: keyOf(head[2] ?? '', head[3]), text: `《${head[1]}》第${head[2]}条${head[3] ? `之${head[3]}` : ''}` };
     const where = `:${quote.line}`;
-    if (head[3] !== ' ' || !head[4]?.trim()) {
+    if (head[4] !== ' ' || !head[5]?.trim()) {
       report(where, `${c.text}: a quote must be 《短名》第X条 + one ASCII space + the text`);
       continue;
     }
-    const official = c.number === null ? undefined : laws.get(c.law)?.get(c.number);
+    const official = c.key === null ? undefined : laws.get(c.law)?.get(c.key);
     if (!official) continue; // reported as a missing article above
-    const why = quoteMismatch([head[4], ...quote.paragraphs.slice(1)], official);
+    const why = quoteMismatch([head[5], ...quote.paragraphs.slice(1)], official);
     if (why) report(where, `${c.text}: ${why}`);
   }
 
   for (const c of cites) {
-    if (!named.has(`${c.law}:${c.number}`)) report(' cites', `${c.text} is listed but neither quoted nor named in the body`);
+    if (!named.has(`${c.law}:${c.key}`)) report(' cites', `${c.text} is listed but neither quoted nor named in the body`);
   }
   return problems;
 }
@@ -212,7 +221,7 @@ function contentFiles(dir: string, ext: string, nested: boolean): string[] {
 describe.skipIf(!available)('content citations', () => {
   it('cite existing articles, quote them exactly and list every article they name', () => {
     const laws: Laws = new Map(
-      loadOfficialLaws().map((law) => [law.shortTitle, new Map(law.articles.map((a) => [a.number, a.paragraphs]))]),
+      loadOfficialLaws().map((law) => [law.shortTitle, new Map(law.articles.map((a) => [articleKey(a.number, a.sub), a.paragraphs]))]),
     );
     const read = (f: string) => readFileSync(path.join(CONTENT_DIR, f), 'utf8');
     const lessons = contentFiles('modules', '.md', true);
@@ -228,7 +237,7 @@ describe.skipIf(!available)('content citations', () => {
 
 describe.skipIf(!available)('citation checker', () => {
   const laws: Laws = available
-    ? new Map(loadOfficialLaws().map((law) => [law.shortTitle, new Map(law.articles.map((a) => [a.number, a.paragraphs]))]))
+    ? new Map(loadOfficialLaws().map((law) => [law.shortTitle, new Map(law.articles.map((a) => [articleKey(a.number, a.sub), a.paragraphs]))]))
     : new Map();
   const lesson = (cites: string, ...body: string[]) =>
     lessonProblems(laws, 'x.md', ['---', 'slug: x', `cites: ${cites}`, '---', '', ...body].join('\n'));
@@ -249,7 +258,7 @@ describe.skipIf(!available)('citation checker', () => {
   it('reports each kind of problem with file, line and citation', () => {
     expect(
       lesson(
-        '民法典:1042, 民法典:9999, 刑法:266, 宪法:5, 民法典',
+        '民法典:1042, 民法典:9999, 公司法:266, 宪法:5, 民法典',
         '> 《民法典》第一千零四十二条 禁止包办、买卖婚姻。',
         '',
         '> 《民法典》第一千零四十二条 禁止重婚。',
@@ -260,15 +269,15 @@ describe.skipIf(!available)('citation checker', () => {
         '',
         '> 《宪法》第五条\u3000中华人民共和国实行依法治国，建设社会主义法治国家。',
         '',
-        '见《民法典》第一千零四十三条、第一千零四十四条和《刑法》第二百六十六条。',
+        '见《民法典》第一千零四十三条、第一千零四十四条和《公司法》第二百六十六条。',
       ),
     ).toEqual([
       'x.md cites: malformed entry "民法典" (expected 短名:条号)',
       'x.md cites: 民法典:9999: 民法典 has no article 9999',
-      'x.md cites: 刑法:266: unknown law 《刑法》 (not among the texts in ../shared/laws)',
+      'x.md cites: 公司法:266: unknown law 《公司法》 (not among the texts in ../shared/laws)',
       'x.md:16: 《民法典》第一千零四十三条 is named in the body but not listed in cites',
       'x.md:16: 《民法典》第一千零四十四条 is named in the body but not listed in cites',
-      'x.md:16: 《刑法》第二百六十六条: unknown law 《刑法》 (not among the texts in ../shared/laws)',
+      'x.md:16: 《公司法》第二百六十六条: unknown law 《公司法》 (not among the texts in ../shared/laws)',
       'x.md:6: 《民法典》第一千零四十二条: quoted paragraph 1 differs from official paragraph 1 at 「。」, official: 「和其他干涉婚姻自由的行为」',
       'x.md:8: 《民法典》第一千零四十二条: quoted paragraph 1 differs from official paragraph 2 at 「」, official: 「禁止有配偶者与他人同居。」',
       "x.md:10: 《民法典》第一千零四十二条: quoted paragraph 2 goes beyond the article's 3 paragraph(s)",

@@ -71,9 +71,10 @@ describe('parseLawText: LawRefBook Markdown', () => {
 
   it('collects articles with their paragraphs and heading path', () => {
     expect(law.articles).toEqual([
-      { number: 1, label: '第一条', headingPath: ['第一章 总则'], paragraphs: ['为了测试，制定本法。'], line: 16 },
+      { number: 1, sub: 0, label: '第一条', headingPath: ['第一章 总则'], paragraphs: ['为了测试，制定本法。'], line: 16 },
       {
         number: 2,
+        sub: 0,
         label: '第二条',
         headingPath: ['第一章 总则'],
         paragraphs: ['第一款。', '（一）第一项；', '（二）第二项。'],
@@ -81,6 +82,7 @@ describe('parseLawText: LawRefBook Markdown', () => {
       },
       {
         number: 3,
+        sub: 0,
         label: '第三条',
         headingPath: ['第二章 分则', '第一节 一般规定'],
         paragraphs: ['本法自公布之日起施行。'],
@@ -91,6 +93,49 @@ describe('parseLawText: LawRefBook Markdown', () => {
 
   it('gives the same result with CRLF line ends and a trailing newline', () => {
     expect(parse(text.replace(/\n/g, '\r\n') + '\r\n')).toEqual(law);
+  });
+});
+
+describe('parseLawText: inserted articles, footnotes and appendices (刑法)', () => {
+  const law = parse(
+    [
+      '# 中华人民共和国某法',
+      '',
+      '<!-- INFO END -->',
+      '',
+      '第一条 甲。',
+      '',
+      '第一条之一 乙。',
+      '',
+      '第一条之二 丙。',
+      '',
+      '第二条 丁。',
+      '',
+      '## 附则',
+      '',
+      '第三条 本法自公布之日起施行。',
+      '',
+      '① 编者注：施行日期见各修正案。',
+      '',
+      '## 附件一',
+      '',
+      '1．某条例',
+    ].join('\n'),
+  );
+
+  it('keeps 第X条之Y as articles of their own, in order, with sub', () => {
+    expect(law.articles.map((a) => [a.number, a.sub, a.label])).toEqual([
+      [1, 0, '第一条'],
+      [1, 1, '第一条之一'],
+      [1, 2, '第一条之二'],
+      [2, 0, '第二条'],
+      [3, 0, '第三条'],
+    ]);
+  });
+
+  it('drops the footnote and stops at the first 附件', () => {
+    expect(law.articles.at(-1)?.paragraphs).toEqual(['本法自公布之日起施行。']);
+    expect(law.headings.map((h) => h.display)).toEqual(['附则']);
   });
 });
 
@@ -240,9 +285,11 @@ describe('parseLawText: malformed input', () => {
     ['number going backwards', [...head, '第一条 甲。', '第二条 乙。', '第一条 丙。'], 7, /条号倒退.*backwards/],
     ['gap in numbers', [...head, '第一条 甲。', '第三条 乙。'], 6, /条号不连续.*gap/],
     ['text before the first article', [...head, '## 第一章 总则', '', '这是一段说明。', '第一条 甲。'], 7, /neither preamble nor heading/],
-    ['unknown heading', [...head, '第一条 甲。', '## 附件一'], 6, /unrecognised heading/],
+    ['unknown heading', [...head, '第一条 甲。', '## 其他规定'], 6, /unrecognised heading/],
     ['article without text', [...head, '第一条', '第二条 乙。'], 5, /has no text/],
-    ['第X条之一', [...head, '第一条 甲。', '第一条之一 乙。'], 6, /not supported/],
+    ['第X条之二 without 之一', [...head, '第一条 甲。', '第一条之二 乙。'], 6, /条号不连续.*gap/],
+    ['第X条之一 of another article', [...head, '第一条 甲。', '第二条 乙。', '第一条之一 丙。'], 7, /条号倒退.*backwards/],
+    ['第X条之一 first', [...head, '第一条之一 甲。'], 5, /does not follow its base article/],
     ['unterminated front matter', ['---', 'sidebar: auto', '# 某法'], 1, /front matter/],
   ])('%s', (_name, lines, line, message) => {
     const error = parseError(lines.join('\n'));

@@ -21,7 +21,14 @@ const detail = (shortTitle: string, id: string, numbers: number[]): LawDetail =>
   history: [],
   preamble: [],
   headings: [],
-  articles: numbers.map((n) => ({ law: shortTitle, number: n, label: `第${n}条`, headingPath: [], paragraphs: [`${shortTitle}${n}`] })),
+  articles: numbers.map((n) => ({
+    law: shortTitle,
+    number: n,
+    sub: 0,
+    label: `第${n}条`,
+    headingPath: [],
+    paragraphs: [`${shortTitle}${n}`],
+  })),
 });
 
 let db: PufaDB;
@@ -62,7 +69,7 @@ describe('syncOfflineLaws', () => {
     await syncOfflineLaws({ db, fetchFn: fetch });
     expect(seen.map((r) => r.url)).toEqual(['/api/laws', '/api/laws/m1']);
     expect((await db.laws.toArray()).map((l) => l.shortTitle)).toEqual(['民法典']);
-    expect((await db.articles.get(['民法典', 1042]))?.paragraphs).toEqual(['民法典1042']);
+    expect((await db.lawArticles.get(['民法典', 1042, 0]))?.paragraphs).toEqual(['民法典1042']);
   });
 
   it('adds a chosen law, replaces a newer version, and removes a law turned off', async () => {
@@ -74,11 +81,11 @@ describe('syncOfflineLaws', () => {
       ['民法典', 'm2'],
       ['禁毒法', 'j1'],
     ]);
-    expect(await db.articles.get(['民法典', 1041])).toBeUndefined();
+    expect(await db.lawArticles.get(['民法典', 1041, 0])).toBeUndefined();
 
     await chooseLaw('民法典', false, db);
     await syncOfflineLaws({ db, fetchFn: serve().fetch });
-    expect(await db.articles.where('law').equals('民法典').count()).toBe(0);
+    expect(await db.lawArticles.where('law').equals('民法典').count()).toBe(0);
   });
 
   it('uses the cached catalog until it is due for a refresh', async () => {
@@ -91,12 +98,12 @@ describe('syncOfflineLaws', () => {
 
   it('keeps a bookmark after its law is removed, and toggles it off', async () => {
     await syncOfflineLaws({ db, fetchFn: serve().fetch });
-    const article = (await db.articles.get(['民法典', 1042]))!;
+    const article = (await db.lawArticles.get(['民法典', 1042, 0]))!;
     expect(await toggleBookmark(article, db)).toBe(true);
     await chooseLaw('民法典', false, db);
     await syncOfflineLaws({ db, fetchFn: serve().fetch, force: true });
-    expect(await db.bookmarks.get(['民法典', 1042])).toMatchObject({ label: '第1042条', excerpt: '民法典1042' });
+    expect(await db.articleBookmarks.get(['民法典', 1042, 0])).toMatchObject({ label: '第1042条', excerpt: '民法典1042' });
     expect(await toggleBookmark(article, db)).toBe(false);
-    expect(await db.bookmarks.count()).toBe(0);
+    expect(await db.articleBookmarks.count()).toBe(0);
   });
 });

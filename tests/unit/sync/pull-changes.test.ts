@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getSetting, setSetting, type PufaDB } from '@/lib/local/db';
+import { LAW_KEYS, storeLaw } from '@/lib/local/laws';
 import type { LessonRecord, ModuleRecord, ProgressRecord, PullResponse, StudyTaskRecord } from '@/lib/study/types';
 import { mergeProgress, pullChanges } from '@/lib/sync/pull-changes';
 import { SyncHttpError } from '@/lib/sync/push-outbox';
@@ -176,5 +177,37 @@ describe('pullChanges', () => {
     expect(error).toMatchObject({ status: 401, message: '请先登录 / please sign in' });
     expect(await getSetting(db, 'cursor')).toBe(7);
     expect(await getSetting(db, 'lastSyncAt')).toBeUndefined();
+  });
+
+  it('deletes a law an admin retired, its articles and its place in the cached catalog, and keeps the others', async () => {
+    const summary = (shortTitle: string, id: string) => ({
+      id,
+      shortTitle,
+      title: `中华人民共和国${shortTitle}`,
+      category: 'other' as const,
+      versionDate: null,
+      version: 1,
+      articleCount: 1,
+      textBytes: 10,
+      importedAt: T1,
+    });
+    for (const [shortTitle, id] of [
+      ['测试法', 'law-1'],
+      ['刑法', 'law-2'],
+    ] as const)
+      await storeLaw(db, {
+        ...summary(shortTitle, id),
+        history: [],
+        preamble: [],
+        headings: [],
+        articles: [{ law: shortTitle, number: 1, sub: 0, label: '第一条', headingPath: [], paragraphs: ['正文。'] }],
+      });
+    await setSetting(db, LAW_KEYS.catalog, [summary('测试法', 'law-1'), summary('刑法', 'law-2')]);
+    const { fetch } = fakeFetch(() => Response.json(response({ cursor: 60, retiredLaws: ['测试法'] })));
+
+    await pullChanges(db, fetch);
+    expect((await db.laws.toArray()).map((l) => l.shortTitle)).toEqual(['刑法']);
+    expect((await db.lawArticles.toArray()).map((a) => a.law)).toEqual(['刑法']);
+    expect((await getSetting<{ shortTitle: string }[]>(db, LAW_KEYS.catalog))?.map((l) => l.shortTitle)).toEqual(['刑法']);
   });
 });

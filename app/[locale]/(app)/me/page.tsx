@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { PersonalCode } from '@/components/activity/personal-code';
 import { ProfilePanel } from '@/components/me/profile-panel';
 import { StoragePanel } from '@/components/me/storage-panel';
 import { SyncPanel } from '@/components/me/sync-panel';
@@ -10,6 +11,7 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
   return (
     <div className="flex flex-col gap-4">
       <ProfilePanel />
+      <PersonalCode />
       <SyncPanel />
       <StoragePanel />
       <Link
