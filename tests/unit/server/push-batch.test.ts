@@ -15,13 +15,15 @@ import { createUser } from '@/server/users';
 
 /**
  * The batch path of the study ops (a few statements per batch) leaves exactly the rows the per-op handlers leave,
- * rejects the same ops with the same reasons, and gives a rejected op's receipt back.
+ * rejects the same ops with the same reasons (unknown lesson, a time before the account or over a day ahead), credits
+ * reading only for time that passed, and gives a rejected op's receipt back.
  */
 let dataDir: string;
 let handle: DbHandle;
 let batchUser: string;
 let perOpUser: string;
 let lessons: string[];
+const accountCreatedAt = '2026-01-01T00:00:00.000Z';
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'pufa-batch-'));
@@ -37,6 +39,8 @@ beforeAll(async () => {
   } as const;
   batchUser = (await createUser(handle.db, { ...base, phone: '13900001301', name: '马秀兰' })).id;
   perOpUser = (await createUser(handle.db, { ...base, phone: '13900001302', name: '马玉梅' })).id;
+  // Both accounts exist since the start of the year, so the scenario's March times lie in their lifetime.
+  await handle.db.updateTable('user').set({ createdAt: accountCreatedAt }).where('id', 'in', [batchUser, perOpUser]).execute();
   await loadShippedContent(handle, path.resolve(process.cwd(), 'content'));
   lessons = (await handle.db.selectFrom('lesson').select('id').orderBy('id').limit(3).execute()).map((l) => l.id);
 });
@@ -55,8 +59,12 @@ const scenario: Spec[] = [
   { type: 'study.open', lesson: 0, at: day(3) }, // earlier open pushed late
   { type: 'study.complete', lesson: 0, at: day(4) }, // earlier completion pushed late
   { type: 'study.read', lesson: 1, at: day(7), seconds: 30 },
+  { type: 'study.read', lesson: 1, at: '2026-03-07T01:00:10.000Z', seconds: 60 }, // overlaps the read before: 10 s
+  { type: 'study.read', lesson: 2, at: '2026-03-07T00:59:55.000Z', seconds: 20 }, // ends in credited time: 0 s
   { type: 'study.read', lesson: 'missing', at: day(7), seconds: 30 },
   { type: 'study.read', lesson: 1, at: day(8), seconds: 45 },
+  { type: 'study.open', lesson: 0, at: '2025-12-31T00:00:00.000Z' }, // before the account existed
+  { type: 'study.complete', lesson: 2, at: new Date(Date.now() + 2 * 86400_000).toISOString() }, // over a day ahead
   { type: 'study.open', lesson: 2, at: day(9) },
 ];
 
@@ -92,7 +100,16 @@ describe('study ops in a batch', () => {
     await writeTransaction(handle, async (trx) => {
       const changeSeq = await nextChangeSeq(trx);
       for (const s of scenario) {
-        const ctx = { trx, userId: perOpUser, deviceId: uuidv7(), opId: uuidv7(), changeSeq, now: day(10) };
+        const ctx = {
+          trx,
+          dbKind: handle.kind,
+          userId: perOpUser,
+          deviceId: uuidv7(),
+          opId: uuidv7(),
+          changeSeq,
+          now: new Date().toISOString(),
+          accountCreatedAt,
+        };
         try {
           await (studyOps[s.type] as (c: typeof ctx, p: unknown) => Promise<void>)(ctx, payload(s));
           perOpReasons.push(null);
@@ -104,10 +121,19 @@ describe('study ops in a batch', () => {
     });
 
     expect(response.results.map((r) => (r.status === 'rejected' ? r.reason : null))).toEqual(perOpReasons);
-    expect(perOpReasons.filter(Boolean)).toHaveLength(1);
+    const reasons = perOpReasons.filter(Boolean);
+    expect(reasons).toHaveLength(3);
+    expect(reasons).toEqual([
+      expect.stringMatching(/lesson not found/),
+      expect.stringMatching(/before this account was created/),
+      expect.stringMatching(/more than a day ahead/),
+    ]);
     expect(await rows(batchUser)).toEqual(await rows(perOpUser));
-    const progress = (await rows(batchUser)).progress.find((p) => p.lessonId === lessons[0]);
-    expect(progress).toMatchObject({ openedAt: day(3), completedAt: day(4), secondsSpent: 120 });
+    const { progress } = await rows(batchUser);
+    expect(progress.find((p) => p.lessonId === lessons[0])).toMatchObject({ openedAt: day(3), completedAt: day(4), secondsSpent: 120 });
+    // Reading time only for time that passed: 30 s, then 10 s of a 60 s read that overlaps it, then 45 s.
+    expect(progress.find((p) => p.lessonId === lessons[1])).toMatchObject({ secondsSpent: 85 });
+    expect(progress.find((p) => p.lessonId === lessons[2])).toMatchObject({ secondsSpent: 0, completedAt: null });
   });
 
   it('gives back the receipt of a rejected op, so the same op can apply once it is valid', async () => {
