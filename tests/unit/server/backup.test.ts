@@ -25,16 +25,24 @@ const TOWNSHIP_ID = 'org-town';
 const FROM = '2026-01-01T00:00:00.000Z';
 const TO = '2027-01-01T00:00:00.000Z';
 
+let pushes = 0;
 async function pushSome(count: number) {
-  const at = '2026-03-10T02:00:00.000Z';
-  const ops = Array.from({ length: count }, (_, i) => ({
-    id: uuidv7(),
-    seq: i + 1,
-    type: i % 2 ? 'study.complete' : 'study.read',
-    payload: i % 2 ? { lessonId: lessons[i % lessons.length]!, at } : { lessonId: lessons[i % lessons.length]!, at, seconds: 60 },
-    createdAt: at,
-  }));
-  await pushOps(handle, villagerId, { deviceId: uuidv7(), ops });
+  // Each push its own hour and lessons, each read its own minute: reading is credited only for time that passed,
+  // and a lesson completed again changes no figure.
+  const push = pushes++;
+  const ops = Array.from({ length: count }, (_, i) => {
+    const at = new Date(Date.parse('2026-03-10T02:00:00.000Z') + push * 3600_000 + (i + 1) * 60_000).toISOString();
+    const lessonId = lessons[(push * count + i) % lessons.length]!;
+    return {
+      id: uuidv7(),
+      seq: i + 1,
+      type: i % 2 ? 'study.complete' : 'study.read',
+      payload: i % 2 ? { lessonId, at } : { lessonId, at, seconds: 60 },
+      createdAt: at,
+    };
+  });
+  const response = await pushOps(handle, villagerId, { deviceId: uuidv7(), ops });
+  expect(response.results.filter((r) => r.status !== 'applied')).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -56,6 +64,8 @@ beforeAll(async () => {
       legalLiterateSince: '2026-01-05',
     })
   ).id;
+  // The account exists since January, so the March pushes lie in its lifetime (op times before it are refused).
+  await handle.db.updateTable('user').set({ createdAt: FROM }).where('id', '=', villagerId).execute();
   lessons = (await handle.db.selectFrom('lesson').select('id').orderBy('id').execute()).map((l) => l.id);
   mkdirSync(path.join(dataDir, 'files', 'photos'), { recursive: true });
   writeFileSync(path.join(dataDir, 'files', 'photos', 'activity-1.jpg'), 'jpeg bytes');
