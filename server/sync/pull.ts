@@ -11,12 +11,14 @@ import { toTaskRecord } from '../tasks';
 
 /**
  * Everything that changed since the cursor: all study content and tasks (they are not personal), and the user's
- * own progress, quizzes and exams, and the activities the person may see. The new cursor is read first, so rows committed while this runs come in the next pull.
+ * own progress, quizzes and exams, retired laws, the activities and consultations the person may see. The new cursor
+ * is read first (a horizon below which every change has committed), so rows committed while this runs come in the
+ * next pull.
  */
 export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: number): Promise<PullResponse> {
   const userId = viewer.id;
   const { db } = handle;
-  const upTo = await currentChangeSeq(db);
+  const upTo = await currentChangeSeq(db, cursor);
   const [modules, lessons, tasks, progress, quiz, retiredLaws, activity, thesaurus] = await Promise.all([
     db
       .selectFrom('module')
