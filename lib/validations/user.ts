@@ -103,6 +103,7 @@ export const createUserSchema = z
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z.object({
+  name: z.string().trim().min(1, { message: '请填写姓名 / name is required' }).max(40).optional(),
   disabled: z.boolean().optional(),
   /** An administrator's password reset: ends every session of the user. */
   password: passwordSchema.optional(),
