@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordAudit } from './audit';
 import { z } from 'zod';
 import { PHONE_PATTERN } from '@/lib/validations/phone';
 import { auth } from './auth';
@@ -77,6 +78,7 @@ async function signIn(request: Request, body: Uint8Array, client: ReturnType<typ
   }
   if (response.ok) {
     await settleAttempt(db, phone, client.address, 'right');
+    await auditSignIn(db, phone, 'sign-in');
     return response;
   }
   const answer = (await response
@@ -85,8 +87,19 @@ async function signIn(request: Request, body: Uint8Array, client: ReturnType<typ
     .catch(() => ({}))) as { code?: string };
   if (response.status === 401 || answer.code === 'BANNED_USER') {
     await settleAttempt(db, phone, client.address, 'wrong');
+    await auditSignIn(db, phone, 'sign-in-failed');
     return invalidCredentials();
   }
   await settleAttempt(db, phone, client.address, 'unjudged');
   return response;
+}
+
+/** Sign-ins and failed sign-ins go to the audit log (管理 → 审计日志), by the phone number that was tried. */
+async function auditSignIn(
+  db: Awaited<ReturnType<typeof ready>>['db'],
+  phone: string,
+  action: 'sign-in' | 'sign-in-failed',
+): Promise<void> {
+  const who = await db.selectFrom('user').select(['id', 'role']).where('username', '=', phone).executeTakeFirst();
+  await recordAudit(db, { actorId: who?.id ?? '', actorRole: who?.role ?? '', action, subjectKind: 'phone', subjectId: phone });
 }

@@ -63,6 +63,7 @@ export async function loadShippedContent(
       const row = { phrases: JSON.stringify(entry.phrases), theme: entry.theme, removed: false };
       const existing = known.get(entry.word);
       known.delete(entry.word);
+      if (existing?.adminEdited) continue; // an administrator's entry wins over the file
       if (!existing) {
         await trx
           .insertInto('thesaurusEntry')
@@ -79,7 +80,7 @@ export async function loadShippedContent(
       }
     }
     for (const gone of known.values()) {
-      if (Boolean(gone.removed)) continue;
+      if (Boolean(gone.removed) || gone.adminEdited) continue;
       await trx
         .updateTable('thesaurusEntry')
         .set({ removed: true, changeSeq: await take(), updatedAt: now })
@@ -97,7 +98,11 @@ export async function loadShippedContent(
         summaryEn: module.summary.en,
       };
       const existing = await trx.selectFrom('module').selectAll().where('id', '=', module.slug).executeTakeFirst();
-      if (!existing) {
+      // An administrator's edit or archive wins over the shipped file (content/README.md: "Admin edits win").
+      const moduleKept = existing && (existing.adminEdited || existing.status !== 'published');
+      if (moduleKept) {
+        // keep the admin's version
+      } else if (!existing) {
         await trx
           .insertInto('module')
           .values({ id: module.slug, slug: module.slug, ...row, changeSeq: await take(), updatedAt: now })
@@ -122,6 +127,7 @@ export async function loadShippedContent(
           cites: JSON.stringify(lesson.cites),
         };
         const current = await trx.selectFrom('lesson').selectAll().where('id', '=', lesson.slug).executeTakeFirst();
+        if (current && (current.adminEdited || current.status !== 'published')) continue;
         if (!current) {
           await trx
             .insertInto('lesson')

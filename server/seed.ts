@@ -1,3 +1,4 @@
+import { seedDemoYear } from './reports/demo-year';
 import 'server-only';
 import { uuidv7 } from 'uuidv7';
 import { addDays, weekStartOf } from '@/lib/study/week';
@@ -194,4 +195,6 @@ export async function seedDemo(handle: DbHandle, password: string, now = new Dat
     now,
     VILLAGES.map((_, i) => villageId(i)),
   );
+  // The whole previous calendar year (China time), so the annual report has a real year to show.
+  await seedDemoYear(handle, new Date(now.getTime() + 8 * 3600_000).getUTCFullYear() - 1);
 }

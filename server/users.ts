@@ -9,6 +9,7 @@ import { HttpError } from './http';
 import { lockedAccounts, unlockAccount } from './login-lock';
 import { getOrgUnit } from './org';
 import { hashPassword } from './passwords';
+import { chinaDate } from '@/lib/consult/deadline';
 
 export interface UserSummary {
   id: string;
@@ -154,7 +155,7 @@ export async function getUser(db: Db, id: string): Promise<UserSummary | undefin
 
 export async function listUsers(
   db: Db,
-  opts: { page: number; q?: string; role?: Role },
+  opts: { page: number; q?: string; role?: Role; orgUnitId?: string },
 ): Promise<{ users: UserSummary[]; total: number; pageSize: number }> {
   let query = userQuery(db);
   let count = db.selectFrom('user').select(sql<number>`count(*)`.as('n'));
@@ -162,6 +163,16 @@ export async function listUsers(
     const like = `%${opts.q}%`;
     query = query.where((eb) => eb.or([eb('user.name', 'like', like), eb('user.username', 'like', like)]));
     count = count.where((eb) => eb.or([eb('user.name', 'like', like), eb('user.username', 'like', like)]));
+  }
+  if (opts.orgUnitId) {
+    // the village and everything under it
+    const unit = await getOrgUnit(db, opts.orgUnitId);
+    const inUnit = db
+      .selectFrom('orgUnit')
+      .select('id')
+      .where('path', 'like', `${unit?.path ?? '/none/'}%`);
+    query = query.where('user.orgUnitId', 'in', inUnit);
+    count = count.where('user.orgUnitId', 'in', inUnit);
   }
   if (opts.role) {
     query = query.where('user.role', '=', opts.role);
@@ -196,13 +207,20 @@ export async function updateUser(db: Db, id: string, input: UpdateUserInput): Pr
       .set({
         ...(input.disabled !== undefined ? { banned: input.disabled, banReason: input.disabled ? 'disabled by administrator' : null } : {}),
         ...(input.role ? { role: input.role } : {}),
+        ...(input.name ? { name: input.name } : {}),
         ...(input.orgUnitId ? { orgUnitId: input.orgUnitId } : {}),
         ...(input.legalLiterate !== undefined
           ? {
               legalLiterate: input.legalLiterate,
               legalLiterateSince: input.legalLiterate
                 ? (input.legalLiterateSince ?? existing.legalLiterateSince ?? new Date().toISOString().slice(0, 10))
-                : null,
+                : existing.legalLiterateSince,
+              // Retiring keeps the certification date and records the last day of duty; certifying again clears it.
+              legalLiterateRetiredAt: input.legalLiterate
+                ? null
+                : existing.legalLiterate
+                  ? (input.legalLiterateRetiredAt ?? chinaDate(new Date().toISOString()))
+                  : undefined,
             }
           : {}),
         updatedAt: new Date(),

@@ -3,9 +3,9 @@ import { useTranslations } from '@/lib/i18n/client';
 import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { TextInput } from '@/components/ui/field';
+import { Select, TextInput } from '@/components/ui/field';
 import { api } from '@/lib/api-client';
-import type { Role } from '@/lib/roles';
+import { ROLES, type Role } from '@/lib/roles';
 import { CreateUserForm } from './create-user-form';
 import type { OrgOption } from './org-select';
 
@@ -26,16 +26,23 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
   const tr = useTranslations('roles');
   const [page, setPage] = useState(1);
   const [q, setQ] = useState('');
+  const [role, setRole] = useState('');
+  const [unit, setUnit] = useState('');
   const [data, setData] = useState<{ users: UserRow[]; total: number; pageSize: number }>();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
 
   const load = useCallback(() => {
-    const params = new URLSearchParams({ page: String(page), ...(q ? { q } : {}) });
+    const params = new URLSearchParams({
+      page: String(page),
+      ...(q ? { q } : {}),
+      ...(role ? { role } : {}),
+      ...(unit ? { orgUnitId: unit } : {}),
+    });
     api<{ users: UserRow[]; total: number; pageSize: number }>(`/api/users?${params}`)
       .then((d) => (setData(d), setError(undefined)))
       .catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)));
-  }, [page, q]);
+  }, [page, q, role, unit]);
   useEffect(load, [load]);
 
   async function toggle(user: UserRow) {
@@ -76,6 +83,24 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
           onChange={(e) => (setQ(e.target.value), setPage(1))}
           className="my-2"
         />
+        <div className="mb-2 grid gap-2 sm:grid-cols-2">
+          <Select aria-label={t('filterRole')} value={role} onChange={(e) => (setRole(e.target.value), setPage(1))}>
+            <option value="">{t('allRoles')}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {tr(r)}
+              </option>
+            ))}
+          </Select>
+          <Select aria-label={t('filterUnit')} value={unit} onChange={(e) => (setUnit(e.target.value), setPage(1))}>
+            <option value="">{t('allUnits')}</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </Select>
+        </div>
         {error ? (
           <p role="alert" className="text-red-800">
             {error}

@@ -60,6 +60,8 @@ export interface ThesaurusRecord {
 
 export interface PullResponse extends Partial<QuizPullChanges>, Partial<ActivityPullChanges>, Partial<ConsultPullChanges> {
   cursor: number;
+  /** content an administrator archived or deleted since the cursor: the phone drops it (absent from older servers) */
+  removed?: { modules: string[]; lessons: string[]; questions: string[] };
   /** absent from servers older than the thesaurus */
   thesaurus?: ThesaurusRecord[];
   modules: ModuleRecord[];

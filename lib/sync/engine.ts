@@ -40,6 +40,9 @@ async function runOnce(): Promise<void> {
   if (!navigator.onLine) return set({ status: 'offline' });
   if (state.needsSignIn) return;
   const db = localDb();
+  // Nobody has signed in on this phone: there is nothing to push and the server would only answer 401.
+  // Signing in stores the profile and calls signedIn(), which syncs at once.
+  if (!(await db.profile.get('me'))) return set({ status: 'idle' });
   try {
     // Loaded the first time a sync runs, after the page has painted: no screen needs this code to render, and the
     // service worker precaches the chunks, so it loads offline too.

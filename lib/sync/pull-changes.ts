@@ -53,6 +53,9 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
     await db.tasks.bulkPut(data.tasks);
     for (const row of data.progress) await db.progress.put(mergeProgress(await db.progress.get(row.lessonId), row));
     quizCount = await applyQuizChanges(db, data);
+    await db.modules.bulkDelete(data.removed?.modules ?? []);
+    await db.lessons.bulkDelete(data.removed?.lessons ?? []);
+    await db.questions.bulkDelete(data.removed?.questions ?? []);
     activityCount = await applyActivityChanges(db, data);
     consultCount = await applyConsultChanges(db, data, await db.profile.get('me'));
     await db.thesaurus.bulkDelete(thesaurus.filter((t) => t.removed).map((t) => t.word));

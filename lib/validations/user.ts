@@ -103,6 +103,7 @@ export const createUserSchema = z
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z.object({
+  name: z.string().trim().min(1, { message: '请填写姓名 / name is required' }).max(40).optional(),
   disabled: z.boolean().optional(),
   /** An administrator's password reset: ends every session of the user. */
   password: passwordSchema.optional(),
@@ -110,6 +111,8 @@ export const updateUserSchema = z.object({
   orgUnitId: z.string().min(1).optional(),
   legalLiterate: z.boolean().optional(),
   legalLiterateSince: z.iso.date().nullable().optional(),
+  /** Retiring a 法律明白人 (legalLiterate: false) keeps the certification date and records this day (default today). */
+  legalLiterateRetiredAt: z.iso.date().optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 

@@ -8,7 +8,10 @@ import * as m0005 from './migrations/0005-login-attempts';
 import * as m0006 from './migrations/0006-integrity';
 import * as m0007 from './migrations/0007-activities';
 import * as m0008 from './migrations/0008-consultations';
+import * as m0009 from './migrations/0009-change-sequence';
 import * as m0010 from './migrations/0010-thesaurus';
+import * as m0011 from './migrations/0011-admin';
+import * as m0012 from './migrations/0012-report';
 
 /**
  * One migration set for SQLite and PostgreSQL. Each migration receives the dialect so it can pick column types;
@@ -23,7 +26,10 @@ const MIGRATIONS: { name: string; up: typeof m0001.up }[] = [
   { name: '0006-integrity', up: m0006.up },
   { name: '0007-activities', up: m0007.up },
   { name: '0008-consultations', up: m0008.up },
+  { name: '0009-change-sequence', up: m0009.up },
   { name: '0010-thesaurus', up: m0010.up },
+  { name: '0011-admin', up: m0011.up },
+  { name: '0012-report', up: m0012.up },
 ];
 
 export async function migrate(handle: DbHandle): Promise<string[]> {

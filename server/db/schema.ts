@@ -12,6 +12,7 @@ export interface OrgUnitTable {
   path: string;
   sortOrder: number;
   createdAt: string;
+  retiredAt: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserTable {
@@ -31,6 +32,9 @@ export interface UserTable {
   orgUnitId: string | null;
   legalLiterate: Bool | null;
   legalLiterateSince: string | null;
+  mustChangePassword: ColumnType<number, number | undefined, number>;
+  /** YYYY-MM-DD (CST) the person stopped serving as 法律明白人; they count in coverage until the day before. */
+  legalLiterateRetiredAt?: string | null;
 }
 
 export interface SessionTable {
@@ -119,6 +123,10 @@ export interface ModuleTable {
   summaryEn: string;
   changeSeq: number;
   updatedAt: string;
+  /** 'draft' | 'published' | 'archived' (0008-admin) */
+  status: ColumnType<string, string | undefined, string>;
+  /** 1 once an administrator changed it: the shipped content no longer overwrites it */
+  adminEdited: ColumnType<number, number | undefined, number>;
 }
 
 export interface LessonTable {
@@ -133,6 +141,12 @@ export interface LessonTable {
   cites: string;
   changeSeq: number;
   updatedAt: string;
+  /** 'draft' | 'published' | 'archived' (0008-admin) */
+  status: ColumnType<string, string | undefined, string>;
+  /** 1 once an administrator changed it: the shipped content no longer overwrites it */
+  adminEdited: ColumnType<number, number | undefined, number>;
+  /** JSON of a published lesson's edit that is not yet published */
+  draft: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface StudyTaskTable {
@@ -183,6 +197,8 @@ export interface QuestionTable {
   sortOrder: number;
   changeSeq: number;
   updatedAt: string;
+  status: ColumnType<string, string | undefined, string>;
+  adminEdited: ColumnType<number, number | undefined, number>;
 }
 
 export interface QuizAnswerTable {
@@ -445,6 +461,7 @@ export interface ThesaurusEntryTable {
   removed: Bool;
   changeSeq: number;
   updatedAt: string;
+  adminEdited: ColumnType<number, number | undefined, number>;
 }
 
 export interface Database {

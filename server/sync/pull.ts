@@ -11,15 +11,31 @@ import { toTaskRecord } from '../tasks';
 
 /**
  * Everything that changed since the cursor: all study content and tasks (they are not personal), and the user's
- * own progress, quizzes and exams, and the activities the person may see. The new cursor is read first, so rows committed while this runs come in the next pull.
+ * own progress, quizzes and exams, retired laws, the activities and consultations the person may see. The new cursor
+ * is read first (a horizon below which every change has committed), so rows committed while this runs come in the
+ * next pull.
  */
 export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: number): Promise<PullResponse> {
   const userId = viewer.id;
   const { db } = handle;
-  const upTo = await currentChangeSeq(db);
+  const upTo = await currentChangeSeq(db, cursor);
   const [modules, lessons, tasks, progress, quiz, retiredLaws, activity, thesaurus] = await Promise.all([
-    db.selectFrom('module').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
-    db.selectFrom('lesson').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).orderBy('sortOrder').execute(),
+    db
+      .selectFrom('module')
+      .selectAll()
+      .where('changeSeq', '>', cursor)
+      .where('changeSeq', '<=', upTo)
+      .where('status', '!=', 'draft')
+      .orderBy('sortOrder')
+      .execute(),
+    db
+      .selectFrom('lesson')
+      .selectAll()
+      .where('changeSeq', '>', cursor)
+      .where('changeSeq', '<=', upTo)
+      .where('status', '!=', 'draft')
+      .orderBy('sortOrder')
+      .execute(),
     db.selectFrom('studyTask').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
     db
       .selectFrom('lessonProgress')
@@ -34,9 +50,19 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
     db.selectFrom('thesaurusEntry').selectAll().where('changeSeq', '>', cursor).where('changeSeq', '<=', upTo).execute(),
   ]);
   const consult = await pullConsultChanges(db, viewer, cursor, upTo);
+  const removedQuestions = await db
+    .selectFrom('question')
+    .select('id')
+    .where('changeSeq', '>', cursor)
+    .where('changeSeq', '<=', upTo)
+    .where('status', '=', 'archived')
+    .execute();
+  const live = <T extends { status: string }>(rows: T[]) => rows.filter((r) => r.status === 'published');
+  const gone = (rows: { id: string; status: string }[]) => rows.filter((r) => r.status === 'archived').map((r) => r.id);
   return {
     cursor: upTo,
-    modules: modules.map((m) => ({
+    removed: { modules: gone(modules), lessons: gone(lessons), questions: removedQuestions.map((q) => q.id) },
+    modules: live(modules).map((m) => ({
       id: m.id,
       slug: m.slug,
       sortOrder: m.sortOrder,
@@ -44,7 +70,7 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
       title: { zh: m.titleZh, en: m.titleEn },
       summary: { zh: m.summaryZh, en: m.summaryEn },
     })),
-    lessons: lessons.map((l) => ({
+    lessons: live(lessons).map((l) => ({
       id: l.id,
       slug: l.slug,
       moduleId: l.moduleId,

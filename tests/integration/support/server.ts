@@ -28,7 +28,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL!;
   const name = `pufa_it_${randomBytes(4).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin });

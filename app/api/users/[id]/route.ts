@@ -1,4 +1,5 @@
 import { updateUserSchema } from '@/lib/validations/user';
+import { recordAudit } from '@/server/audit';
 import { ready } from '@/server/db';
 import { HttpError, handle, json, readJson, requireSameOrigin, requireUser } from '@/server/http';
 import { updateUser } from '@/server/users';
@@ -10,5 +11,15 @@ export const PATCH = handle(async (request: Request, context: { params: Promise<
   const input = await readJson(request, updateUserSchema);
   if (id === admin.id && input.disabled) throw new HttpError(409, '不能停用自己的账号 / you cannot disable your own account');
   const { db } = await ready();
-  return json(await updateUser(db, id, input));
+  const updated = await updateUser(db, id, input);
+  const changed = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);
+  // Permission and account changes are audited: role, village, disabling, 法律明白人, name.
+  await recordAudit(db, {
+    actorId: admin.id,
+    actorRole: admin.role,
+    action: `user-${changed.join('+') || 'edit'}`,
+    subjectKind: 'user',
+    subjectId: id,
+  });
+  return json(updated);
 });
