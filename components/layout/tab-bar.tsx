@@ -2,6 +2,7 @@
 import { useTranslations } from '@/lib/i18n/client';
 import { Link, usePathname } from '@/lib/i18n/navigation';
 import { tabsFor, type Role, type Tab } from '@/lib/roles';
+import { BookIcon, ChartIcon, ChatIcon, FlagIcon, GearIcon, HomeIcon, PenIcon, PersonIcon } from '@/components/ui/icons';
 
 const HREF: Record<Tab, string> = {
   home: '/',
@@ -14,7 +15,16 @@ const HREF: Record<Tab, string> = {
   report: '/report',
 };
 
-const ICON: Record<Tab, string> = { home: '⌂', study: '📖', quiz: '✎', activity: '⚑', consult: '☏', me: '☺', admin: '⚙', report: '▤' };
+const ICON: Record<Tab, typeof HomeIcon> = {
+  home: HomeIcon,
+  study: BookIcon,
+  quiz: PenIcon,
+  activity: FlagIcon,
+  consult: ChatIcon,
+  me: PersonIcon,
+  admin: GearIcon,
+  report: ChartIcon,
+};
 
 /** The bottom tabs; which ones a person sees depends on their role. */
 export function TabBar({ role }: { role: Role }) {
@@ -28,16 +38,15 @@ export function TabBar({ role }: { role: Role }) {
           // the law library is reached from 学习, so it keeps that tab lit
           const active =
             tab === 'home' ? pathname === '/' : pathname.startsWith(HREF[tab]) || (tab === 'study' && pathname.startsWith('/laws'));
+          const Icon = ICON[tab];
           return (
             <li key={tab}>
               <Link
                 href={HREF[tab]}
                 aria-current={active ? 'page' : undefined}
-                className={`flex min-h-14 flex-col items-center justify-center text-xs ${active ? 'font-bold text-brand' : 'text-muted'}`}
+                className={`flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs ${active ? 'font-bold text-brand' : 'text-muted'}`}
               >
-                <span aria-hidden="true" className="text-lg leading-none">
-                  {ICON[tab]}
-                </span>
+                <Icon />
                 {t(tab)}
               </Link>
             </li>

@@ -81,11 +81,11 @@ test('an unknown page shows the not-found page online and the offline page offli
   await context.setOffline(false);
 });
 
-test('the app switches language and keeps the page', async ({ page }) => {
+test('the language is chosen under 我的, not in the header, and the page stays', async ({ page }) => {
   await signIn(page, '13800000003');
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '学习' }).click();
-  await expect(page.getByRole('heading', { name: '学习专题' })).toBeVisible();
-  await page.getByRole('link', { name: '切换语言' }).click();
-  await expect(page).toHaveURL(/\/en\/study$/);
-  await expect(page.getByRole('heading', { name: 'Study modules' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'English' })).toHaveCount(0);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的' }).click();
+  await page.getByRole('region', { name: '语言' }).getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/en\/me$/);
+  await expect(page.getByRole('region', { name: 'Language' }).getByText('中文')).toBeVisible();
 });

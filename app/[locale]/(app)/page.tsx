@@ -1,8 +1,8 @@
 import { setRequestLocale } from 'next-intl/server';
-import { HomeTasks } from '@/components/study/home-tasks';
+import { HomeView } from '@/components/home/home-view';
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  return <HomeTasks />;
+  return <HomeView />;
 }

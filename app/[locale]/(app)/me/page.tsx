@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { LanguagePanel } from '@/components/me/language-panel';
 import { ProfilePanel } from '@/components/me/profile-panel';
 import { StoragePanel } from '@/components/me/storage-panel';
 import { SyncPanel } from '@/components/me/sync-panel';
@@ -12,6 +13,7 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
       <ProfilePanel />
       <SyncPanel />
       <StoragePanel />
+      <LanguagePanel />
       <Link
         href="/laws/offline"
         className="flex min-h-11 items-center justify-between rounded-xl border border-line bg-surface p-4 shadow-sm hover:border-brand"
