@@ -47,7 +47,14 @@ export function ExamReview({ attempt }: { attempt: LocalAttempt }) {
     <div className="flex flex-col gap-3">
       {attempt.review.map((item, i) => (
         <Card key={item.question.id} className="flex flex-col gap-2">
-          <QuestionCard question={item.question} number={i + 1} value={item.response} onChange={() => undefined} disabled />
+          <QuestionCard
+            question={item.question}
+            number={i + 1}
+            value={item.response}
+            onChange={() => undefined}
+            disabled
+            answer={item.answer}
+          />
           <AnswerFeedback correct={item.correct} answer={item.answer} explanation={item.explanation} basis={item.basis} />
         </Card>
       ))}
