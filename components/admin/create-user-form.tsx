@@ -1,4 +1,5 @@
 'use client';
+import { useErrorText } from '@/lib/i18n/errors';
 import { useTranslations } from '@/lib/i18n/client';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -12,6 +13,7 @@ import { OrgSelect, type OrgOption } from './org-select';
 /** Creates an account; checks the same rules as the server before sending and shows each field's error. */
 export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCreated: () => void }) {
   const t = useTranslations('admin');
+  const errorText = useErrorText();
   const tr = useTranslations('roles');
   const [form, setForm] = useState({
     name: '',
@@ -32,7 +34,7 @@ export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCre
     const input = { ...form, legalLiterateSince: form.legalLiterate ? form.legalLiterateSince || null : null };
     const parsed = createUserSchema.safeParse(input);
     if (!parsed.success) {
-      return setErrors(fieldErrors(parsed.error));
+      return setErrors(errorText.fields(fieldErrors(parsed.error)));
     }
     setErrors({});
     setBusy(true);
@@ -43,9 +45,9 @@ export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCre
       onCreated();
     } catch (error) {
       if (error instanceof ApiError) {
-        setErrors(error.fields);
-        setMessage(error.message);
-      } else setMessage(String(error));
+        setErrors(errorText.fields(error.fields));
+        setMessage(errorText.api(error));
+      } else setMessage(errorText.api(error));
     } finally {
       setBusy(false);
     }

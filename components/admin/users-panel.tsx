@@ -5,6 +5,8 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { TextInput } from '@/components/ui/field';
 import { api } from '@/lib/api-client';
+import { useProfile } from '@/hooks/use-profile';
+import { useErrorText } from '@/lib/i18n/errors';
 import type { Role } from '@/lib/roles';
 import { CreateUserForm } from './create-user-form';
 import type { OrgOption } from './org-select';
@@ -27,18 +29,22 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
   const [q, setQ] = useState('');
   const [data, setData] = useState<{ users: UserRow[]; total: number; pageSize: number }>();
   const [error, setError] = useState<string>();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const me = useProfile();
+  const errorText = useErrorText();
 
   const load = useCallback(() => {
     const params = new URLSearchParams({ page: String(page), ...(q ? { q } : {}) });
     api<{ users: UserRow[]; total: number; pageSize: number }>(`/api/users?${params}`)
       .then((d) => (setData(d), setError(undefined)))
-      .catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)));
-  }, [page, q]);
+      .catch((e: unknown) => setError(errorText.api(e)));
+  }, [page, q, errorText]);
   useEffect(load, [load]);
 
   async function toggle(user: UserRow) {
+    setConfirming(null);
     await api(`/api/users/${user.id}`, { method: 'PATCH', body: { disabled: !user.disabled } }).catch((e: unknown) =>
-      setError(String(e instanceof Error ? e.message : e)),
+      setError(errorText.api(e)),
     );
     load();
   }
@@ -81,9 +87,27 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
                   {u.disabled ? ` · ${t('disabled')}` : ''}
                 </span>
               </span>
-              <Button variant={u.disabled ? 'secondary' : 'danger'} onClick={() => void toggle(u)}>
-                {u.disabled ? t('enable') : t('disable')}
-              </Button>
+              {u.id === me?.id ? null : u.disabled ? (
+                <Button variant="secondary" onClick={() => void toggle(u)}>
+                  {t('enable')}
+                </Button>
+              ) : confirming === u.id ? (
+                <span role="group" aria-label={t('disableConfirm', { name: u.name })} className="flex w-full flex-col gap-2">
+                  <span className="font-medium text-red-800">{t('disableConfirm', { name: u.name })}</span>
+                  <span className="flex gap-2">
+                    <Button variant="danger" onClick={() => void toggle(u)}>
+                      {t('disableYes')}
+                    </Button>
+                    <Button variant="secondary" onClick={() => setConfirming(null)}>
+                      {t('cancel')}
+                    </Button>
+                  </span>
+                </span>
+              ) : (
+                <Button variant="danger" onClick={() => setConfirming(u.id)}>
+                  {t('disable')}
+                </Button>
+              )}
             </li>
           ))}
         </ul>

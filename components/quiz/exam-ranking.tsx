@@ -1,9 +1,10 @@
 'use client';
+import { useErrorText } from '@/lib/i18n/errors';
 import { useTranslations } from '@/lib/i18n/client';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useOnlineStatus } from '@/hooks/use-online-status';
-import { api, ApiError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 
 export interface RankingRow {
   orgUnitId: string;
@@ -45,6 +46,7 @@ export function RankingTable({ rows }: { rows: RankingRow[] }) {
 /** The learner's view of the village ranking, when the exam shows it; needs a connection. */
 export function ExamRanking({ examId }: { examId: string }) {
   const t = useTranslations('exam');
+  const errorText = useErrorText();
   const online = useOnlineStatus();
   const [rows, setRows] = useState<RankingRow[]>();
   const [error, setError] = useState<string>();
@@ -57,7 +59,7 @@ export function ExamRanking({ examId }: { examId: string }) {
         onClick={() =>
           void api<{ ranking: RankingRow[] }>(`/api/exams/${examId}/ranking`)
             .then((d) => setRows(d.ranking))
-            .catch((e: unknown) => setError(e instanceof ApiError ? e.message : t('networkError')))
+            .catch((e: unknown) => setError(errorText.api(e)))
         }
       >
         {t('showRanking')}

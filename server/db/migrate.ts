@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-laws';
 import * as m0003 from './migrations/0003-quiz';
 import * as m0004 from './migrations/0004-article-sub';
+import * as m0005 from './migrations/0005-task-deleted';
 
 /**
  * One migration set for SQLite and PostgreSQL. Each migration receives the dialect so it can pick column types;
@@ -14,6 +15,7 @@ const MIGRATIONS: { name: string; up: typeof m0001.up }[] = [
   { name: '0002-laws', up: m0002.up },
   { name: '0003-quiz', up: m0003.up },
   { name: '0004-article-sub', up: m0004.up },
+  { name: '0005-task-deleted', up: m0005.up },
 ];
 
 export async function migrate(handle: DbHandle): Promise<string[]> {
