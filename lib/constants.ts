@@ -16,3 +16,6 @@ export const MAX_LAW_FILES = 60;
 export const MAX_LAW_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_LAW_UPLOAD_BYTES = 30 * 1024 * 1024;
 export const LAW_CATALOG_REFRESH_MS = 10 * 60_000;
+
+/** 完成本课 counts once the lesson was visible for this share of its stated minutes (told to the reader). */
+export const COMPLETE_AFTER_SHARE = 1 / 3;

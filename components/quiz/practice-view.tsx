@@ -36,7 +36,7 @@ export function PracticeView() {
   if (data?.key === key && fixed?.key !== key) setFixed({ key, ids: data.ids });
 
   const back = (
-    <Link href={wrong ? '/quiz/wrong' : '/quiz'} className="text-sm text-muted underline">
+    <Link href={wrong ? '/quiz/wrong' : '/quiz'} className="inline-flex min-h-11 items-center self-start text-muted underline">
       ← {t('back')}
     </Link>
   );

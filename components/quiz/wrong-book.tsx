@@ -20,7 +20,7 @@ export function WrongBook() {
   if (!data) return <p role="status">{t('loading')}</p>;
   return (
     <div className="flex flex-col gap-3">
-      <Link href="/quiz" className="text-sm text-muted underline">
+      <Link href="/quiz" className="inline-flex min-h-11 items-center self-start text-muted underline">
         ← {t('back')}
       </Link>
       <h1 className="text-xl font-bold">{t('wrongBookTitle')}</h1>

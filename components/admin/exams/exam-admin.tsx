@@ -57,7 +57,7 @@ export function ExamAdmin() {
         <ul className="mt-2 flex flex-col">
           {exams?.map((e) => (
             <li key={e.id} className="border-t border-line py-2 first:border-t-0">
-              <Link href={`/admin/exams/stats?id=${e.id}`} className="font-medium underline">
+              <Link href={`/admin/exams/stats?id=${e.id}`} className="inline-flex min-h-11 items-center font-medium underline">
                 {e.title}
               </Link>
               <p className="text-sm text-muted">

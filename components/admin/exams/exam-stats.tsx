@@ -39,7 +39,7 @@ export function ExamStatsView() {
   const top = Math.max(1, ...stats.distribution);
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/admin/exams" className="text-sm text-muted underline">
+      <Link href="/admin/exams" className="inline-flex min-h-11 items-center self-start text-muted underline">
         ← {t('pageTitle')}
       </Link>
       <h1 className="text-xl font-bold">{stats.exam.title}</h1>
