@@ -47,7 +47,9 @@ export function WeekTasksCard({ profile }: { profile: LocalProfile }) {
           </span>
         }
       >
-        <span className="block font-medium">{title(v)}</span>
+        <span data-testid="task-title" className="block font-medium">
+          {title(v)}
+        </span>
         <span className="block text-sm text-muted">
           {v.task.note ? `${v.task.note} · ` : ''}
           {t('progress', { done: v.done, total: v.lessons.length })}
