@@ -132,7 +132,7 @@ test('a task submitted twice is assigned once', async ({ page }) => {
   monday.setDate(monday.getDate() + ((8 - monday.getDay()) % 7 || 7));
   const week = `${monday.getFullYear()}-${String(monday.getMonth() + 1).padStart(2, '0')}-${String(monday.getDate()).padStart(2, '0')}`;
   await form.getByLabel('周一日期').fill(week);
-  await form.getByRole('combobox').nth(1).selectOption({ label: '宪法' });
+  await form.getByRole('combobox').nth(1).selectOption({ label: '宪法：国家的根本法' });
   await form.getByRole('searchbox', { name: '搜索村名' }).fill('东山');
   await form
     .getByRole('checkbox', { name: /东山村/ })
