@@ -1,16 +1,18 @@
 'use client';
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslations } from '@/lib/i18n/client';
 import { useProfile } from '@/hooks/use-profile';
 import type { LocalProfile } from '@/lib/local/db';
 import type { Role } from '@/lib/roles';
-import { AdminAttentionCard } from './admin-attention-card';
-import { ContinueCard } from './continue-card';
-import { DailyCard } from './daily-card';
 import { GreetingCard } from './greeting-card';
-import { LawSearchCard } from './law-search-card';
-import { MonthCard } from './month-card';
 import { WeekTasksCard } from './week-tasks-card';
+
+// The cards below the first screen load after it, keeping /zh's first load within its budget (all are precached).
+const AdminAttentionCard = lazy(() => import('./admin-attention-card').then((m) => ({ default: m.AdminAttentionCard })));
+const ContinueCard = lazy(() => import('./continue-card').then((m) => ({ default: m.ContinueCard })));
+const DailyCard = lazy(() => import('./daily-card').then((m) => ({ default: m.DailyCard })));
+const LawSearchCard = lazy(() => import('./law-search-card').then((m) => ({ default: m.LawSearchCard })));
+const MonthCard = lazy(() => import('./month-card').then((m) => ({ default: m.MonthCard })));
 
 export type HomeSection = ComponentType<{ profile: LocalProfile }>;
 
@@ -33,7 +35,9 @@ export function HomeView() {
   return (
     <div className="flex flex-col gap-4">
       {HOME_SECTIONS[profile.role].map((Section, i) => (
-        <Section key={i} profile={profile} />
+        <Suspense key={i} fallback={null}>
+          <Section profile={profile} />
+        </Suspense>
       ))}
     </div>
   );
