@@ -51,6 +51,7 @@ export function LoginForm() {
           );
         } else if (message === 'ACCOUNT_DISABLED') setError(t('disabled'));
         else if (response.status === 401) setError(t('wrong'));
+        else if (response.status === 429) setError(t('tooMany'));
         else setError(t('failed', { message: message || response.statusText }));
         return;
       }
