@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, waitForOfflineReady } from './helpers';
+import { expectNoSeriousViolations, signIn, waitForOfflineReady } from './helpers';
 
 const ROLES = [
   { phone: '13800000001', zh: ['首页', '学习', '活动', '管理', '报告', '我的'], en: ['Home', 'Study', 'Events', 'Admin', 'Report', 'Me'] },
@@ -11,12 +11,18 @@ const ROLES = [
 
 for (const locale of ['zh', 'en'] as const) {
   for (const role of ROLES) {
-    test(`${role.phone} signs in and sees exactly their own tabs (${locale})`, async ({ page }) => {
+    test(`${role.phone} signs in and sees exactly their own tabs${locale === 'zh' ? ', on a home without serious accessibility violations' : ''} (${locale})`, async ({
+      page,
+    }) => {
       await signIn(page, role.phone, locale);
       const nav = page.getByRole('navigation', { name: locale === 'zh' ? '主导航' : 'Main navigation' });
       const links = nav.getByRole('link');
       await expect(links).toHaveCount(role[locale].length);
       for (const [i, name] of role[locale].entries()) await expect(links.nth(i)).toHaveAccessibleName(name);
+      if (locale === 'zh') {
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await expectNoSeriousViolations(page, `${role.phone}'s home`);
+      }
     });
   }
 }

@@ -1,35 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
-import { serverDb, signIn, waitForOfflineReady } from './helpers';
+import { expectNoSeriousViolations, serverDb, signIn, waitForOfflineReady } from './helpers';
 
 /**
  * Field usability on a 360-px phone: 长者版 keeps the exam countdown in view, a task row is one tap target, a wrong
  * answer teaches (right option marked, basis readable offline), the WeChat hint, one task however often it is
- * submitted, and no serious accessibility violations on each role's main screen. Named to run after the other specs:
+ * submitted, and no serious accessibility violations on each role's main screen (the publicist's and the lawyer's
+ * are checked in shell.spec.ts, where every role signs in). Named to run after the other specs:
  * it takes an exam attempt and assigns a task, which they must not see.
  */
 const SHARED_LAWS = existsSync('../shared/laws');
 const nav = (page: Page) => page.getByRole('navigation', { name: '主导航' });
-
-/**
- * axe on the screen shown, in normal mode and in 长者版: no serious or critical violations. Checked inside the tests
- * that sign each role in anyway, because sign-ins from one address are rate-limited (30 without a minute's pause).
- */
-async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
-  const elder = page.getByRole('button', { name: '长者版' });
-  for (const on of [false, true]) {
-    if ((await elder.getAttribute('aria-pressed')) !== String(on)) await elder.click();
-    await expect(elder).toHaveAttribute('aria-pressed', String(on));
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious, `${what}${on ? ' in 长者版' : ''}`).toEqual([]);
-  }
-  await elder.click();
-  await expect(elder).toHaveAttribute('aria-pressed', 'false');
-}
 
 test('a cadre: the home passes axe, a tap anywhere on a task row opens its lesson, and in 长者版 the exam countdown stays visible below the one-row header while scrolling', async ({
   page,
@@ -182,15 +163,3 @@ test('an administrator: the home passes axe, and a task submitted twice is assig
   }
   await expect(page.getByRole('list', { name: '已布置的任务' }).getByRole('listitem').filter({ hasText: week })).toHaveCount(1);
 });
-
-for (const { role, phone } of [
-  { role: 'publicist', phone: '13800000002' },
-  { role: 'lawyer', phone: '13800000005' },
-]) {
-  test(`the ${role}'s home has no serious or critical accessibility violations, in normal and 长者版`, async ({ page }) => {
-    await signIn(page, phone);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.getByRole('region', { name: '查法规' })).toBeVisible();
-    await expectNoSeriousViolations(page, `the ${role}'s home`);
-  });
-}
