@@ -66,7 +66,7 @@ interface ShippedQuestion {
   answer: number[] | boolean;
 }
 
-test('a villager: the home passes axe, a wrong answer marks the right option and the wrong pick, and its basis opens the article offline', async ({
+test('a villager: the home passes axe, a wrong answer marks the right option and the wrong pick, its basis opens the article offline, and so does /zh/', async ({
   page,
   context,
 }) => {
@@ -115,6 +115,11 @@ test('a villager: the home passes axe, a wrong answer marks the right option and
   await basis.click();
   await expect(page).toHaveURL(/\/zh\/laws\/article\?/);
   await expect(page.getByRole('heading', { level: 1, name: article })).toBeVisible();
+
+  // /zh/ with a trailing slash opens offline like /zh
+  await page.goto('/zh/');
+  await expect(nav(page)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await context.setOffline(false);
 });
 
