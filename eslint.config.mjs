@@ -6,6 +6,7 @@ const config = [
     ignores: [
       '.next/**',
       'node_modules/**',
+      '.cache/**',
       'public/sw.js',
       'data/**',
       'test-results/**',

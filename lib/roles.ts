@@ -6,14 +6,16 @@ export const TABS = ['home', 'study', 'quiz', 'activity', 'consult', 'me', 'admi
 export type Tab = (typeof TABS)[number];
 
 const TABS_BY_ROLE: Record<Role, readonly Tab[]> = {
-  admin: ['home', 'study', 'activity', 'admin', 'report', 'me'],
+  admin: ['home', 'study', 'activity', 'consult', 'admin', 'report', 'me'],
   publicist: ['home', 'study', 'activity', 'consult', 'me'],
   cadre: ['home', 'study', 'quiz', 'activity', 'me'],
   villager: ['home', 'study', 'quiz', 'consult', 'me'],
   lawyer: ['home', 'study', 'consult', 'me'],
 };
 
-export function tabsFor(role: Role): readonly Tab[] {
+/** A 法律明白人 (a legal-literate villager) also logs their duties under 活动. */
+export function tabsFor(role: Role, legalLiterate = false): readonly Tab[] {
+  if (role === 'villager' && legalLiterate) return ['home', 'study', 'quiz', 'activity', 'consult', 'me'];
   return TABS_BY_ROLE[role];
 }
 

@@ -9,9 +9,9 @@ execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/set
   stdio: 'inherit',
   env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
 });
-const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', process.env.PORT ?? '3217', '-H', '127.0.0.1'], {
+const child = spawn(process.execPath, ['scripts/server.mjs'], {
   stdio: 'inherit',
-  env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+  env: { ...process.env, PORT: process.env.PORT ?? '3217', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '' },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

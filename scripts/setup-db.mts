@@ -10,6 +10,7 @@ import { loadShippedQuestions } from '../server/quiz/bank';
 import { readLawFiles } from '../server/laws/files';
 import { importLaws } from '../server/laws/import';
 import { seedDemo } from '../server/seed';
+import { seedActivityThemes } from '../server/activity/themes';
 import { env } from '../server/env';
 
 const e = env();
@@ -21,6 +22,7 @@ try {
   console.log(`content: ${content.modules} modules, ${content.lessons} lessons, ${content.changed} new or changed`);
   const questions = await loadShippedQuestions(handle, path.resolve('content'));
   console.log(`questions: ${questions.questions} in the bank, ${questions.changed} new or changed`);
+  console.log(`activity themes: ${await seedActivityThemes(handle)} added`);
   const lawsDir = process.env.LAWS_DIR || path.resolve('..', 'shared', 'laws');
   if (!process.argv.includes('--no-laws') && existsSync(lawsDir)) {
     const result = await importLaws(handle, readLawFiles([lawsDir]), { categoryIndexFile: path.join(lawsDir, 'lawrefbook-index.sqlite3') });

@@ -6,8 +6,9 @@ import { networkInterfaces } from 'node:os';
 const port = process.env.PORT || '3000';
 const host = process.env.HOST || '0.0.0.0';
 const password = process.env.DEMO_PASSWORD || 'Pufa-demo-2026';
-const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', host], {
+const child = spawn(process.execPath, ['scripts/server.mjs'], {
   stdio: ['inherit', 'pipe', 'inherit'],
+  env: { ...process.env, PORT: port, HOST: host },
 });
 
 let announced = false;

@@ -51,6 +51,9 @@ npm run build --silent
 step "server integration tests on SQLite and PostgreSQL (vitest)"
 npx vitest run tests/integration 2>&1 | tee -a "$log"
 
+step "faults: 10 devices push while the server is killed twice and requests drop (npm run test:faults -- --short)"
+npm run test:faults --silent -- --short
+
 step "end-to-end tests in Chromium (playwright)"
 npx playwright test 2>&1 | tee -a "$log"
 

@@ -1,22 +1,24 @@
 import 'server-only';
 import { betterAuth } from 'better-auth';
-import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
 import { admin, username } from 'better-auth/plugins';
 import { uuidv7 } from 'uuidv7';
 import { SESSION_IDLE_MS } from '@/lib/constants';
-import { phoneSchema } from '@/lib/validations/user';
+import { CLIENT_ADDRESS_HEADER } from '@/scripts/client-address.mjs';
+import { clientOf } from './client';
 import { database } from './db';
 import { env } from './env';
-import { clearLoginFailures, lockedUntil, recordLoginFailure } from './login-lock';
 import { hashPassword, verifyPassword } from './passwords';
 
 /**
  * better-auth, configured for phone-number accounts: the 11-digit mobile number is the username, sessions live in
- * the database (so several app servers share them), idle sessions expire after 7 days, and five failed logins
- * lock the account for 30 minutes.
+ * the database (so several app servers share them), idle sessions expire after 7 days. Only the routes in
+ * server/auth-gate.ts reach it over HTTP; the lock on wrong passwords is kept there too.
+ *
+ * Two instances that differ only in their cookies: `__Secure-` cookies marked Secure for requests that came over
+ * HTTPS, ordinary ones for plain http (a phone on the LAN), whose browser would drop a Secure cookie.
  */
-function createAuth() {
+function createAuth(secureCookies: boolean) {
   const handle = database();
   const e = env();
   return betterAuth({
@@ -53,30 +55,11 @@ function createAuth() {
       max: 300,
       customRules: { '/sign-in/username': { window: 60, max: 30 } },
     },
-    advanced: { database: { generateId: () => uuidv7() } },
-    hooks: {
-      before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== '/sign-in/username') return;
-        const name = String((ctx.body as { username?: unknown } | undefined)?.username ?? '');
-        const until = await lockedUntil(handle.db, name);
-        if (until) {
-          throw new APIError('FORBIDDEN', {
-            code: 'ACCOUNT_LOCKED',
-            message: `ACCOUNT_LOCKED:${until.toISOString()}`,
-          });
-        }
-      }),
-      after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== '/sign-in/username') return;
-        const name = String((ctx.body as { username?: unknown } | undefined)?.username ?? '');
-        if (!phoneSchema.safeParse(name).success) return;
-        const returned = ctx.context.returned;
-        if (isAPIError(returned)) {
-          if (returned.status === 'UNAUTHORIZED') await recordLoginFailure(handle.db, name);
-        } else {
-          await clearLoginFailures(handle.db, name);
-        }
-      }),
+    advanced: {
+      database: { generateId: () => uuidv7() },
+      useSecureCookies: secureCookies,
+      // Set by scripts/server.mjs from the socket (or a TRUSTED_PROXY), never by the client.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     plugins: [
       username({
@@ -92,15 +75,16 @@ function createAuth() {
 
 function sameSiteOrigin(request: Request | undefined): string | undefined {
   const host = request?.headers.get('x-forwarded-host') ?? request?.headers.get('host');
-  if (!host) return undefined;
-  const proto = request?.headers.get('x-forwarded-proto') ?? new URL(request!.url).protocol.replace(':', '');
-  return `${proto}://${host}`;
+  if (!request || !host) return undefined;
+  return `${clientOf(request.headers).https ? 'https' : 'http'}://${host}`;
 }
 
 type Auth = ReturnType<typeof createAuth>;
-const globalForAuth = globalThis as unknown as { pufaAuth?: Auth };
+const globalForAuth = globalThis as unknown as { pufaAuth?: { secure?: Auth; plain?: Auth } };
 
-export function auth(): Auth {
-  globalForAuth.pufaAuth ??= createAuth();
-  return globalForAuth.pufaAuth;
+/** The instance whose cookies fit the request's protocol (see server/client.ts). */
+export function auth(https: boolean): Auth {
+  const instances = (globalForAuth.pufaAuth ??= {});
+  if (https) return (instances.secure ??= createAuth(true));
+  return (instances.plain ??= createAuth(false));
 }

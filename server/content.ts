@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseLessonFile, type LessonFile } from '@/lib/content/lesson-file';
+import { parseThesaurus, type ThesaurusEntry } from '@/lib/search/thesaurus';
 import { nextChangeSeq } from './db/changes';
 import { writeTransaction, type DbHandle } from './db/client';
 
@@ -40,13 +41,53 @@ export function readShippedContent(root: string): ShippedModule[] {
     });
 }
 
-export async function loadShippedContent(handle: DbHandle, root: string): Promise<{ modules: number; lessons: number; changed: number }> {
+/** content/thesaurus.tsv (what villagers say → the statute's wording), or none when the file is absent. */
+export function readShippedThesaurus(root: string): ThesaurusEntry[] {
+  const file = path.join(root, 'thesaurus.tsv');
+  return existsSync(file) ? parseThesaurus(readFileSync(file, 'utf8')) : [];
+}
+
+export async function loadShippedContent(
+  handle: DbHandle,
+  root: string,
+): Promise<{ modules: number; lessons: number; thesaurus: number; changed: number }> {
   const shipped = readShippedContent(root);
+  const thesaurus = readShippedThesaurus(root);
   let changed = 0;
   await writeTransaction(handle, async (trx) => {
     let seq: number | undefined;
     const take = async () => (seq ??= await nextChangeSeq(trx));
     const now = new Date().toISOString();
+    const known = new Map((await trx.selectFrom('thesaurusEntry').selectAll().execute()).map((r) => [r.word, r]));
+    for (const entry of thesaurus) {
+      const row = { phrases: JSON.stringify(entry.phrases), theme: entry.theme, removed: false };
+      const existing = known.get(entry.word);
+      known.delete(entry.word);
+      if (existing?.adminEdited) continue; // an administrator's entry wins over the file
+      if (!existing) {
+        await trx
+          .insertInto('thesaurusEntry')
+          .values({ word: entry.word, ...row, changeSeq: await take(), updatedAt: now })
+          .execute();
+        changed++;
+      } else if (existing.phrases !== row.phrases || existing.theme !== row.theme || Boolean(existing.removed)) {
+        await trx
+          .updateTable('thesaurusEntry')
+          .set({ ...row, changeSeq: await take(), updatedAt: now })
+          .where('word', '=', entry.word)
+          .execute();
+        changed++;
+      }
+    }
+    for (const gone of known.values()) {
+      if (Boolean(gone.removed) || gone.adminEdited) continue;
+      await trx
+        .updateTable('thesaurusEntry')
+        .set({ removed: true, changeSeq: await take(), updatedAt: now })
+        .where('word', '=', gone.word)
+        .execute();
+      changed++;
+    }
     for (const { module, lessons } of shipped) {
       const row = {
         sortOrder: module.order,
@@ -57,7 +98,11 @@ export async function loadShippedContent(handle: DbHandle, root: string): Promis
         summaryEn: module.summary.en,
       };
       const existing = await trx.selectFrom('module').selectAll().where('id', '=', module.slug).executeTakeFirst();
-      if (!existing) {
+      // An administrator's edit or archive wins over the shipped file (content/README.md: "Admin edits win").
+      const moduleKept = existing && (existing.adminEdited || existing.status !== 'published');
+      if (moduleKept) {
+        // keep the admin's version
+      } else if (!existing) {
         await trx
           .insertInto('module')
           .values({ id: module.slug, slug: module.slug, ...row, changeSeq: await take(), updatedAt: now })
@@ -82,6 +127,7 @@ export async function loadShippedContent(handle: DbHandle, root: string): Promis
           cites: JSON.stringify(lesson.cites),
         };
         const current = await trx.selectFrom('lesson').selectAll().where('id', '=', lesson.slug).executeTakeFirst();
+        if (current && (current.adminEdited || current.status !== 'published')) continue;
         if (!current) {
           await trx
             .insertInto('lesson')
@@ -99,5 +145,5 @@ export async function loadShippedContent(handle: DbHandle, root: string): Promis
       }
     }
   });
-  return { modules: shipped.length, lessons: shipped.reduce((n, m) => n + m.lessons.length, 0), changed };
+  return { modules: shipped.length, lessons: shipped.reduce((n, m) => n + m.lessons.length, 0), thesaurus: thesaurus.length, changed };
 }

@@ -43,6 +43,7 @@ export class HttpError extends Error {
     message: string,
     readonly fields?: Record<string, string>,
     readonly code: string = CODE_BY_STATUS[status] ?? 'ERROR',
+    readonly headers: Record<string, string> = {},
     readonly params?: Record<string, string | number>,
   ) {
     super(message);
@@ -51,7 +52,7 @@ export class HttpError extends Error {
 
 /** An HttpError whose text comes from the `errors` catalogue under its code. */
 export function httpError(status: number, code: string, params?: Record<string, string | number>, fields?: Record<string, string>) {
-  return new HttpError(status, bilingual(`errors.${code}`, params), fields, code, params);
+  return new HttpError(status, bilingual(`errors.${code}`, params), fields, code, {}, params);
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -60,7 +61,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof HttpError)
-    return json({ error: error.message, code: error.code, params: error.params, fields: error.fields }, error.status);
+    return json({ error: error.message, code: error.code, params: error.params, fields: error.fields }, error.status, error.headers);
   console.error(error);
   return json({ error: bilingual('errors.SERVER_ERROR'), code: 'SERVER_ERROR' }, 500);
 }
@@ -90,16 +91,49 @@ export function requireSameOrigin(request: Request): void {
   const origin = request.headers.get('origin');
   if (origin && origin !== new URL(request.url).origin) {
     const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-    if (!host || new URL(origin).host !== host) throw httpError(403, 'CROSS_SITE');
+    // `Origin: null` (a sandboxed frame, a file, a redirect across sites) is no URL at all: refused like any stranger.
+    if (!host || !URL.canParse(origin) || new URL(origin).host !== host) throw httpError(403, 'CROSS_SITE');
   }
+}
+
+function tooLarge(maxBytes: number): HttpError {
+  return httpError(413, 'TOO_LARGE', { limitKb: Math.round(maxBytes / 1024) });
+}
+
+/**
+ * Reads a request body of at most maxBytes. A declared Content-Length over the limit is refused before reading; a
+ * chunked body is read only until it passes the limit, then the stream is cancelled, so no client can make the
+ * server hold more than maxBytes of it.
+ */
+export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
 }
 
 /** Reads a JSON body of at most maxBytes and validates it; 413, 400 and 422 say what went wrong. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = 64 * 1024): Promise<z.infer<S>> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw httpError(413, 'TOO_LARGE', { limitKb: Math.round(maxBytes / 1024) });
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw httpError(413, 'TOO_LARGE', { limitKb: Math.round(maxBytes / 1024) });
+  const text = new TextDecoder().decode(await readBody(request, maxBytes));
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -5,12 +5,15 @@ import type { Role } from '@/lib/roles';
 import { nextChangeSeq } from './db/changes';
 import { writeTransaction, type DbHandle } from './db/client';
 import { createOrgUnit, getOrgUnit } from './org';
+import { seedDemoConsultations } from './consult/seed';
+import { seedDemoActivities } from './activity/seed';
 import { seedDemoExam } from './quiz/seed';
 import { createUser } from './users';
 
 /**
  * The demo township: a county, one township with 14 administrative villages and 91 natural villages, users of
- * every role (the five demo logins, a cadre per village and two 法律明白人 in each village), and this week's tasks.
+ * every role (the five demo logins, a cadre per village and two 法律明白人 in each village), this week's tasks, an
+ * exam and a few activities with check-ins.
  * Running it again adds only what is missing.
  */
 const VILLAGES = [
@@ -185,4 +188,10 @@ export async function seedDemo(handle: DbHandle, password: string, now = new Dat
   await seedUsers(handle, password);
   await seedTasks(handle, now);
   await seedDemoExam(handle, TOWNSHIP_ID, now);
+  await seedDemoActivities(handle, now);
+  await seedDemoConsultations(
+    handle,
+    now,
+    VILLAGES.map((_, i) => villageId(i)),
+  );
 }

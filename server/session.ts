@@ -2,6 +2,7 @@ import 'server-only';
 import { SESSION_MAX_AGE_MS } from '@/lib/constants';
 import { isRole, type Role } from '@/lib/roles';
 import { auth } from './auth';
+import { clientOf } from './client';
 import { ready } from './db';
 
 export interface SessionUser {
@@ -19,8 +20,13 @@ export interface SessionUser {
  * is ended here, whatever its activity.
  */
 export async function currentUser(headers: Headers): Promise<SessionUser | null> {
+  return (await currentSession(headers))?.user ?? null;
+}
+
+/** The signed-in user and the id of the session the request carries (to end every other one). */
+export async function currentSession(headers: Headers): Promise<{ user: SessionUser; sessionId: string } | null> {
   const handle = await ready();
-  const result = await auth().api.getSession({ headers });
+  const result = await auth(clientOf(headers).https).api.getSession({ headers });
   if (!result) return null;
   const { session, user } = result;
   if (Date.now() - new Date(session.createdAt).getTime() > SESSION_MAX_AGE_MS) {
@@ -36,7 +42,7 @@ export async function currentUser(headers: Headers): Promise<SessionUser | null>
     legalLiterateSince?: string | null;
   };
   if (u.banned) return null;
-  return {
+  const sessionUser: SessionUser = {
     id: u.id,
     name: u.name,
     phone: u.username ?? '',
@@ -45,4 +51,5 @@ export async function currentUser(headers: Headers): Promise<SessionUser | null>
     legalLiterate: Boolean(u.legalLiterate),
     legalLiterateSince: u.legalLiterateSince ?? null,
   };
+  return { user: sessionUser, sessionId: session.id };
 }

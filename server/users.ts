@@ -6,6 +6,7 @@ import type { Role } from '@/lib/roles';
 import type { CreateUserInput, UpdateUserInput } from '@/lib/validations/user';
 import type { Db } from './db/client';
 import { HttpError } from './http';
+import { lockedAccounts, unlockAccount } from './login-lock';
 import { getOrgUnit } from './org';
 import { hashPassword } from './passwords';
 
@@ -19,6 +20,19 @@ export interface UserSummary {
   legalLiterate: boolean;
   legalLiterateSince: string | null;
   disabled: boolean;
+  /** Some address is locked out of this account by wrong passwords (an administrator can unlock it). */
+  locked: boolean;
+}
+
+const phoneTaken = () =>
+  new HttpError(409, 'phone: 该手机号已注册 / this phone number already has an account', {
+    phone: '该手机号已注册 / this phone number already has an account',
+  });
+
+/** A unique index refused the row: on SQLite SQLITE_CONSTRAINT_UNIQUE, on PostgreSQL 23505. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
 /** Creates an account with a password credential, as better-auth would store it. */
@@ -27,54 +41,57 @@ export async function createUser(db: Db, input: CreateUserInput): Promise<UserSu
   if (!org)
     throw new HttpError(422, 'orgUnitId: 所选单位不存在 / org unit not found', { orgUnitId: '所选单位不存在 / org unit not found' });
   const taken = await db.selectFrom('user').select('id').where('username', '=', input.phone).executeTakeFirst();
-  if (taken)
-    throw new HttpError(409, 'phone: 该手机号已注册 / this phone number already has an account', {
-      phone: '该手机号已注册 / this phone number already has an account',
-    });
+  if (taken) throw phoneTaken();
   const now = new Date();
   const id = uuidv7();
   const password = await hashPassword(input.password);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('user')
-      .values({
-        id,
-        name: input.name,
-        email: `${input.phone}@phone.pufa.invalid`,
-        emailVerified: false,
-        image: null,
-        createdAt: now,
-        updatedAt: now,
-        username: input.phone,
-        displayUsername: input.phone,
-        role: input.role,
-        banned: false,
-        banReason: null,
-        banExpires: null,
-        orgUnitId: input.orgUnitId,
-        legalLiterate: input.legalLiterate,
-        legalLiterateSince: input.legalLiterate ? input.legalLiterateSince : null,
-      })
-      .execute();
-    await trx
-      .insertInto('account')
-      .values({
-        id: uuidv7(),
-        accountId: id,
-        providerId: 'credential',
-        userId: id,
-        password,
-        createdAt: now,
-        updatedAt: now,
-        accessToken: null,
-        refreshToken: null,
-        idToken: null,
-        accessTokenExpiresAt: null,
-        refreshTokenExpiresAt: null,
-        scope: null,
-      })
-      .execute();
-  });
+  // Two admins (or one double tap) creating the same phone at once both pass the check above; the unique index decides.
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .insertInto('user')
+        .values({
+          id,
+          name: input.name,
+          email: `${input.phone}@phone.pufa.invalid`,
+          emailVerified: false,
+          image: null,
+          createdAt: now,
+          updatedAt: now,
+          username: input.phone,
+          displayUsername: input.phone,
+          role: input.role,
+          banned: false,
+          banReason: null,
+          banExpires: null,
+          orgUnitId: input.orgUnitId,
+          legalLiterate: input.legalLiterate,
+          legalLiterateSince: input.legalLiterate ? input.legalLiterateSince : null,
+        })
+        .execute();
+      await trx
+        .insertInto('account')
+        .values({
+          id: uuidv7(),
+          accountId: id,
+          providerId: 'credential',
+          userId: id,
+          password,
+          createdAt: now,
+          updatedAt: now,
+          accessToken: null,
+          refreshToken: null,
+          idToken: null,
+          accessTokenExpiresAt: null,
+          refreshTokenExpiresAt: null,
+          scope: null,
+        })
+        .execute();
+    })
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? phoneTaken() : error;
+    });
   const created = await getUser(db, id);
   if (!created) throw new Error('user vanished after insert');
   return created;
@@ -101,7 +118,16 @@ function summary(row: {
     legalLiterate: Boolean(row.legalLiterate),
     legalLiterateSince: row.legalLiterateSince,
     disabled: Boolean(row.banned),
+    locked: false,
   };
+}
+
+async function withLocks(db: Db, users: UserSummary[]): Promise<UserSummary[]> {
+  const locked = await lockedAccounts(
+    db,
+    users.map((u) => u.phone),
+  );
+  return users.map((u) => ({ ...u, locked: locked.has(u.phone) }));
 }
 
 function userQuery(db: Db) {
@@ -123,12 +149,12 @@ function userQuery(db: Db) {
 
 export async function getUser(db: Db, id: string): Promise<UserSummary | undefined> {
   const row = await userQuery(db).where('user.id', '=', id).executeTakeFirst();
-  return row ? summary(row) : undefined;
+  return row ? (await withLocks(db, [summary(row)]))[0] : undefined;
 }
 
 export async function listUsers(
   db: Db,
-  opts: { page: number; q?: string; role?: Role },
+  opts: { page: number; q?: string; role?: Role; orgUnitId?: string },
 ): Promise<{ users: UserSummary[]; total: number; pageSize: number }> {
   let query = userQuery(db);
   let count = db.selectFrom('user').select(sql<number>`count(*)`.as('n'));
@@ -136,6 +162,16 @@ export async function listUsers(
     const like = `%${opts.q}%`;
     query = query.where((eb) => eb.or([eb('user.name', 'like', like), eb('user.username', 'like', like)]));
     count = count.where((eb) => eb.or([eb('user.name', 'like', like), eb('user.username', 'like', like)]));
+  }
+  if (opts.orgUnitId) {
+    // the village and everything under it
+    const unit = await getOrgUnit(db, opts.orgUnitId);
+    const inUnit = db
+      .selectFrom('orgUnit')
+      .select('id')
+      .where('path', 'like', `${unit?.path ?? '/none/'}%`);
+    query = query.where('user.orgUnitId', 'in', inUnit);
+    count = count.where('user.orgUnitId', 'in', inUnit);
   }
   if (opts.role) {
     query = query.where('user.role', '=', opts.role);
@@ -147,21 +183,30 @@ export async function listUsers(
     .offset((opts.page - 1) * USERS_PAGE_SIZE)
     .execute();
   const total = Number((await count.executeTakeFirst())?.n ?? 0);
-  return { users: rows.map(summary), total, pageSize: USERS_PAGE_SIZE };
+  return { users: await withLocks(db, rows.map(summary)), total, pageSize: USERS_PAGE_SIZE };
 }
 
-/** Changes a user; disabling ends every session of theirs on the server at once. */
+/** Changes a user; disabling or resetting the password ends every session of theirs on the server at once. */
 export async function updateUser(db: Db, id: string, input: UpdateUserInput): Promise<UserSummary> {
   const existing = await getUser(db, id);
   if (!existing) throw new HttpError(404, '用户不存在 / user not found');
   if (input.orgUnitId && !(await getOrgUnit(db, input.orgUnitId)))
     throw new HttpError(422, 'orgUnitId: 所选单位不存在 / org unit not found', { orgUnitId: 'org unit not found' });
+  const password = input.password ? await hashPassword(input.password) : undefined;
   await db.transaction().execute(async (trx) => {
+    if (password)
+      await trx
+        .updateTable('account')
+        .set({ password, updatedAt: new Date() })
+        .where('userId', '=', id)
+        .where('providerId', '=', 'credential')
+        .execute();
     await trx
       .updateTable('user')
       .set({
         ...(input.disabled !== undefined ? { banned: input.disabled, banReason: input.disabled ? 'disabled by administrator' : null } : {}),
         ...(input.role ? { role: input.role } : {}),
+        ...(input.name ? { name: input.name } : {}),
         ...(input.orgUnitId ? { orgUnitId: input.orgUnitId } : {}),
         ...(input.legalLiterate !== undefined
           ? {
@@ -175,9 +220,17 @@ export async function updateUser(db: Db, id: string, input: UpdateUserInput): Pr
       })
       .where('id', '=', id)
       .execute();
-    if (input.disabled) await trx.deleteFrom('session').where('userId', '=', id).execute();
+    if (input.disabled || password) await trx.deleteFrom('session').where('userId', '=', id).execute();
   });
   const updated = await getUser(db, id);
   if (!updated) throw new Error('user vanished after update');
   return updated;
+}
+
+/** Lifts every wrong-password lock on the account, from every address. */
+export async function unlockUser(db: Db, id: string): Promise<UserSummary> {
+  const user = await getUser(db, id);
+  if (!user) throw new HttpError(404, '用户不存在 / user not found');
+  await unlockAccount(db, user.phone);
+  return { ...user, locked: false };
 }

@@ -6,8 +6,15 @@ import { Link, usePathname } from '@/lib/i18n/navigation';
 export const ADMIN_SECTIONS = [
   { key: 'tasks', href: '/admin/tasks' },
   { key: 'users', href: '/admin/users' },
+  { key: 'user-import', href: '/admin/user-import' },
+  { key: 'content', href: '/admin/content' },
+  { key: 'question-bank', href: '/admin/question-bank' },
   { key: 'exams', href: '/admin/exams' },
+  { key: 'exam-manage', href: '/admin/exam-manage' },
   { key: 'laws', href: '/admin/laws' },
+  { key: 'thesaurus', href: '/admin/thesaurus' },
+  { key: 'villages', href: '/admin/villages' },
+  { key: 'audit', href: '/admin/audit' },
 ] as const;
 
 /** The admin sub-navigation: a row of section links that wraps on a phone. */

@@ -3,11 +3,11 @@ import { useTranslations } from '@/lib/i18n/client';
 import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { TextInput } from '@/components/ui/field';
+import { Select, TextInput } from '@/components/ui/field';
 import { api } from '@/lib/api-client';
 import { useProfile } from '@/hooks/use-profile';
 import { useErrorText } from '@/lib/i18n/errors';
-import type { Role } from '@/lib/roles';
+import { ROLES, type Role } from '@/lib/roles';
 import { CreateUserForm } from './create-user-form';
 import type { OrgOption } from './org-select';
 
@@ -19,26 +19,35 @@ interface UserRow {
   orgUnitName: string | null;
   legalLiterate: boolean;
   disabled: boolean;
+  locked: boolean;
 }
 
-/** Users, paginated and searchable; create one, or disable one (which ends their sessions at once). */
+/** Users, paginated and searchable; create one, disable one (which ends their sessions at once), unlock a locked one. */
 export function UsersPanel({ units }: { units: OrgOption[] }) {
   const t = useTranslations('admin');
   const tr = useTranslations('roles');
   const [page, setPage] = useState(1);
   const [q, setQ] = useState('');
+  const [role, setRole] = useState('');
+  const [unit, setUnit] = useState('');
   const [data, setData] = useState<{ users: UserRow[]; total: number; pageSize: number }>();
   const [error, setError] = useState<string>();
   const [confirming, setConfirming] = useState<string | null>(null);
   const me = useProfile();
   const errorText = useErrorText();
+  const [notice, setNotice] = useState<string>();
 
   const load = useCallback(() => {
-    const params = new URLSearchParams({ page: String(page), ...(q ? { q } : {}) });
+    const params = new URLSearchParams({
+      page: String(page),
+      ...(q ? { q } : {}),
+      ...(role ? { role } : {}),
+      ...(unit ? { orgUnitId: unit } : {}),
+    });
     api<{ users: UserRow[]; total: number; pageSize: number }>(`/api/users?${params}`)
       .then((d) => (setData(d), setError(undefined)))
       .catch((e: unknown) => setError(errorText.api(e)));
-  }, [page, q, errorText]);
+  }, [page, q, role, unit, errorText]);
   useEffect(load, [load]);
 
   async function toggle(user: UserRow) {
@@ -46,6 +55,16 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
     await api(`/api/users/${user.id}`, { method: 'PATCH', body: { disabled: !user.disabled } }).catch((e: unknown) =>
       setError(errorText.api(e)),
     );
+    load();
+  }
+
+  async function unlock(user: UserRow) {
+    setNotice(undefined);
+    const ok = await api(`/api/users/${user.id}/unlock`, { method: 'POST', body: {} }).then(
+      () => true,
+      (e: unknown) => (setError(errorText.api(e)), false),
+    );
+    if (ok) setNotice(t('unlocked', { name: user.name }));
     load();
   }
 
@@ -70,11 +89,30 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
           onChange={(e) => (setQ(e.target.value), setPage(1))}
           className="my-2"
         />
+        <div className="mb-2 grid gap-2 sm:grid-cols-2">
+          <Select aria-label={t('filterRole')} value={role} onChange={(e) => (setRole(e.target.value), setPage(1))}>
+            <option value="">{t('allRoles')}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {tr(r)}
+              </option>
+            ))}
+          </Select>
+          <Select aria-label={t('filterUnit')} value={unit} onChange={(e) => (setUnit(e.target.value), setPage(1))}>
+            <option value="">{t('allUnits')}</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </Select>
+        </div>
         {error ? (
           <p role="alert" className="text-red-800">
             {error}
           </p>
         ) : null}
+        {notice ? <p role="status">{notice}</p> : null}
         {data && data.users.length === 0 ? <p className="text-muted">{t('noUsers')}</p> : null}
         <ul className="flex flex-col">
           {data?.users.map((u) => (
@@ -85,8 +123,14 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
                   {tr(u.role)}
                   {u.legalLiterate ? ` · ${t('legalLiterate')}` : ''} · {u.orgUnitName ?? '—'}
                   {u.disabled ? ` · ${t('disabled')}` : ''}
+                  {u.locked ? ` · ${t('locked')}` : ''}
                 </span>
               </span>
+              {u.locked ? (
+                <Button variant="secondary" onClick={() => void unlock(u)}>
+                  {t('unlock')}
+                </Button>
+              ) : null}
               {u.id === me?.id ? null : u.disabled ? (
                 <Button variant="secondary" onClick={() => void toggle(u)}>
                   {t('enable')}

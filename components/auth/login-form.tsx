@@ -8,7 +8,7 @@ import { PendingForOtherUser, refreshProfile } from '@/lib/local/session';
 import { signedIn } from '@/lib/sync/engine';
 import { isPhone } from '@/lib/validations/phone';
 
-/** Phone number and password; explains a wrong password, a locked account and a disabled one. */
+/** Phone number and password; explains a wrong password (which may also be an unknown or disabled account) and a lock. */
 export function LoginForm() {
   const t = useTranslations('login');
   const locale = useLocale();
@@ -42,22 +42,23 @@ export function LoginForm() {
         body: JSON.stringify({ username: phone.trim(), password }),
       });
       if (!response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { message?: string; code?: string };
+        const body = (await response.json().catch(() => ({}))) as { message?: string; code?: string; until?: string };
         const message = body.message ?? '';
-        if (message.startsWith('ACCOUNT_LOCKED:')) {
-          const until = new Date(message.slice('ACCOUNT_LOCKED:'.length));
+        if (body.code === 'LOGIN_LOCKED' && body.until) {
+          const until = new Date(body.until);
           setError(
             t('locked', { time: until.toLocaleTimeString(locale === 'zh' ? 'zh-CN' : 'en', { hour: '2-digit', minute: '2-digit' }) }),
           );
-        } else if (message === 'ACCOUNT_DISABLED') setError(t('disabled'));
-        else if (response.status === 401) setError(t('wrong'));
+        } else if (response.status === 401) setError(t('wrong'));
         else if (response.status === 429) setError(t('tooMany'));
         else setError(t('failed', { message: message || response.statusText }));
         return;
       }
       await refreshProfile();
       signedIn();
-      router.replace('/');
+      // Only a path inside the app (never another site) after a scanned link sent the person here.
+      const next = new URLSearchParams(location.search).get('next');
+      router.replace(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
     } catch (e) {
       if (e instanceof PendingForOtherUser) {
         // Sign the newcomer out again: the waiting actions belong to someone else and must not be lost or misattributed.

@@ -4,6 +4,7 @@ import { useTranslations } from '@/lib/i18n/client';
 import { useProfile } from '@/hooks/use-profile';
 import type { LocalProfile } from '@/lib/local/db';
 import type { Role } from '@/lib/roles';
+import { HomeActivitiesSlot } from '@/components/activity/home-activities-slot';
 import { GreetingCard } from './greeting-card';
 import { WeekTasksCard } from './week-tasks-card';
 
@@ -22,9 +23,10 @@ export type HomeSection = ComponentType<{ profile: LocalProfile }>;
  */
 export const HOME_SECTIONS: Record<Role, HomeSection[]> = {
   cadre: [GreetingCard, WeekTasksCard, DailyCard, ContinueCard, MonthCard, LawSearchCard],
-  villager: [GreetingCard, WeekTasksCard, DailyCard, ContinueCard, MonthCard, LawSearchCard],
+  // A 法律明白人 logs activities too: the slot shows their recent ones (and nothing to other villagers).
+  villager: [GreetingCard, WeekTasksCard, DailyCard, ContinueCard, HomeActivitiesSlot, MonthCard, LawSearchCard],
   admin: [GreetingCard, AdminAttentionCard, LawSearchCard],
-  publicist: [GreetingCard, ContinueCard, LawSearchCard, MonthCard],
+  publicist: [GreetingCard, HomeActivitiesSlot, ContinueCard, LawSearchCard, MonthCard],
   lawyer: [GreetingCard, LawSearchCard, ContinueCard, MonthCard],
 };
 

@@ -13,6 +13,13 @@ import type { LawSearchHit } from '@/lib/search/law-index';
 import { prepareLawSearch, searchLawArticles } from '@/lib/search/search-client';
 import { SearchForm } from './search-form';
 
+const storedIndex = async (signature: string) => {
+  const row = await localDb().searchIndex.get('laws');
+  return row?.signature === signature ? row.json : undefined;
+};
+const storeIndex = (signature: string) => async (json: string) =>
+  void (await localDb().searchIndex.put({ key: 'laws', signature, json, builtAt: new Date().toISOString() }));
+
 async function heldArticleDocs() {
   const articles = await localDb().lawArticles.toArray();
   return articles.map((a) => ({
@@ -29,18 +36,26 @@ export function LawSearch() {
   const t = useTranslations('laws');
   const q = useSearchParams().get('q')?.trim() ?? '';
   const held = useLiveQuery(async () => (await localDb().laws.toArray()).map((l) => `${l.shortTitle}@${l.id}`).sort());
+  const thesaurus = useLiveQuery(() => localDb().thesaurus.toArray());
   const [count, setCount] = useState<number>();
   const [result, setResult] = useState<{ q: string; hits: LawSearchHit[] }>();
   const [error, setError] = useState<string>();
 
   useEffect(() => {
-    if (!held?.length) return;
+    if (!held?.length || !thesaurus) return;
     let live = true;
-    prepareLawSearch(held.join('|'), heldArticleDocs)
+    const lawSignature = held.join('|');
+    prepareLawSearch({
+      lawSignature,
+      thesaurus,
+      articles: heldArticleDocs,
+      stored: () => storedIndex(lawSignature),
+      store: storeIndex(lawSignature),
+    })
       .then((n) => live && setCount(n))
       .catch((e: unknown) => live && setError(String(e instanceof Error ? e.message : e)));
     return () => void (live = false);
-  }, [held]);
+  }, [held, thesaurus]);
 
   useEffect(() => {
     if (count === undefined || !q) return;
@@ -80,6 +95,7 @@ export function LawSearch() {
       {q && hits ? (
         <section aria-label={t('results')} className="flex flex-col gap-3">
           <p role="status">{hits.length ? t('resultCount', { count: hits.length }) : t('noResults', { q })}</p>
+          {hits.length && hits.every((h) => h.approximate) ? <p className="text-sm text-amber-900">{t('approximate')}</p> : null}
           <ol className="flex flex-col gap-3">
             {hits.map((h) => (
               <li key={h.id}>

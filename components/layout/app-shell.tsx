@@ -17,7 +17,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   const t = useTranslations('common');
 
   useEffect(() => {
-    if (profile === null) router.replace('/login');
+    // Back to the page that was opened (a scanned check-in link) once signed in.
+    if (profile === null)
+      router.replace(`/login?next=${encodeURIComponent(location.pathname.replace(/^\/(zh|en)(?=\/|$)/, '') + location.search)}`);
   }, [profile, router]);
 
   useEffect(() => {
@@ -43,7 +45,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     <>
       <Header />
       <main className="mx-auto max-w-3xl px-3 pt-3 pb-24">{children}</main>
-      <TabBar role={profile.role} />
+      <TabBar role={profile.role} legalLiterate={profile.legalLiterate} />
     </>
   );
 }

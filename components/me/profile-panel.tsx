@@ -8,6 +8,7 @@ import { useProfile } from '@/hooks/use-profile';
 import { Link, useRouter } from '@/lib/i18n/navigation';
 import { localDb } from '@/lib/local/db';
 import { signOut } from '@/lib/local/session';
+import { AccountForms } from './account-forms';
 
 /** 我的: who I am, my study history, and signing out (refused while actions wait to sync). */
 export function ProfilePanel() {
@@ -59,6 +60,7 @@ export function ProfilePanel() {
           <dd>{profile.phone}</dd>
         </dl>
       </Card>
+      <AccountForms name={profile.name} />
       <Card aria-labelledby="history-title">
         <h2 id="history-title" className="text-lg font-bold">
           {t('history')}

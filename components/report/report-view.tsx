@@ -71,6 +71,16 @@ export function ReportView() {
           </table>
         </div>
       </Card>
+      <Card aria-labelledby="report-method">
+        <h2 id="report-method" className="font-bold">
+          {t('methodTitle')}
+        </h2>
+        <ul className="mt-2 flex list-disc flex-col gap-1 pl-5 text-sm">
+          {(['methodLegalLiterate', 'methodLearners', 'methodStudyTime', 'methodDates'] as const).map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
+        </ul>
+      </Card>
     </div>
   );
 }

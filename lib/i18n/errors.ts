@@ -1,6 +1,7 @@
 'use client';
 import { ApiError } from '@/lib/api-client';
 import { PASSWORD_MIN_LENGTH } from '@/lib/constants';
+import { errorCode } from '@/lib/validations/error-code';
 import { useMemo } from 'react';
 import { useLocale, useTranslations } from './client';
 
@@ -21,8 +22,13 @@ export function useErrorText() {
   const t = useTranslations();
   const locale = useLocale();
   return useMemo(() => {
-    const field = (keyOrText: string) =>
-      keyOrText.startsWith('validation.') && t.has(keyOrText) ? t(keyOrText, FIELD_PARAMS) : localText(keyOrText, locale);
+    const field = (keyOrText: string) => {
+      if (keyOrText.startsWith('validation.') && t.has(keyOrText)) return t(keyOrText, FIELD_PARAMS);
+      // Messages that start with a stable code ("COMMON_PASSWORD: …") are shown from the `errors` namespace.
+      const code = errorCode(keyOrText);
+      if (code && t.has(`errors.${code}`)) return t(`errors.${code}`, FIELD_PARAMS);
+      return localText(keyOrText, locale);
+    };
     return {
       field,
       fields: (fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, field(v)])),

@@ -1,6 +1,20 @@
 // Extracts the text of a .docx (e.g. a download from the national law database) as one line per paragraph,
 // ready for parseLawText.
 import { strFromU8, unzipSync } from 'fflate';
+import { MAX_DOCX_XML_BYTES } from '@/lib/constants';
+
+/**
+ * A .docx whose document expands past the cap (a zip bomb, or no law text). fflate inflates an entry into a buffer
+ * of the size the zip declares and stops there, so refusing a large declared size before inflating is enough: a
+ * zip that understates its size inflates only that much and fails to parse.
+ */
+export class DocxTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    const mb = Math.round(limitBytes / 1024 / 1024);
+    super(`解压后超过 ${mb} MB，不像法规文本，未导入 / expands to more than ${mb} MB when unzipped: not a law text, not imported`);
+    this.name = 'DocxTooLargeError';
+  }
+}
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -11,11 +25,18 @@ function decodeXml(s: string): string {
   });
 }
 
-export function docxToText(bytes: Uint8Array): string {
+export function docxToText(bytes: Uint8Array, maxXmlBytes = MAX_DOCX_XML_BYTES): string {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
-  } catch {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (f.name !== 'word/document.xml') return false;
+        if (f.originalSize > maxXmlBytes) throw new DocxTooLargeError(maxXmlBytes);
+        return true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof DocxTooLargeError) throw error;
     throw new Error('不是有效的 .docx 文件 / not a valid .docx file (zip)');
   }
   const doc = files['word/document.xml'];

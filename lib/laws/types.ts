@@ -79,3 +79,22 @@ export interface LawImportResult {
   laws: LawImportOutcome[];
   brokenCitations: BrokenCitation[];
 }
+
+/** A lesson or question that cites a law, listed before an admin retires it. */
+export interface LawCitation {
+  source: 'lesson' | 'question';
+  /** lesson slug or question id */
+  id: string;
+  /** lesson title or question stem */
+  title: string;
+  article: number;
+}
+
+export interface LawRetirement {
+  shortTitle: string;
+  title: string;
+  /** how many stored versions were marked retired */
+  versions: number;
+  retiredAt: string;
+  citations: LawCitation[];
+}

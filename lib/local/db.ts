@@ -1,10 +1,13 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { LessonRecord, ModuleRecord, ProgressRecord, StudyTaskRecord } from '@/lib/study/types';
+import type { ThesaurusEntry } from '@/lib/search/thesaurus';
 import type { Role } from '@/lib/roles';
 import type { ArticleBookmark, HeldArticle, HeldLaw } from '@/lib/laws/local-types';
 import type { LocalAttempt, LocalDailySet, LocalPaper, LocalQuizAnswer } from '@/lib/quiz/local-types';
 import type { ExamSummary, PracticeQuestion } from '@/lib/quiz/types';
 import type { WrongBookEntry } from '@/lib/quiz/wrong-book';
+import type { ActivityRecord, CheckInRecord, RevisionRecord, ThemeRecord } from '@/lib/activity/types';
+import type { ConsultRecord } from '@/lib/consult/types';
 
 /**
  * The phone's store (IndexedDB via Dexie): the signed-in profile, pulled content, the user's own progress, and
@@ -36,9 +39,30 @@ export interface OutboxOp {
   label: string;
 }
 
+/** A photo kept on the phone by its SHA-256 until uploaded (and after, so one's own photos show offline). */
+export interface LocalFile {
+  hash: string;
+  blob: Blob;
+  type: string;
+  size: number;
+  /** The record it was taken for (an activity id, …). */
+  ownerId: string;
+  status: 'pending' | 'uploaded' | 'refused';
+  reason?: string;
+  createdAt: string;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
+}
+
+/** The law search index serialized once per set of laws held (signature), so opening search doesn't rebuild it. */
+export interface StoredSearchIndex {
+  key: 'laws';
+  signature: string;
+  json: string;
+  builtAt: string;
 }
 
 export class PufaDB extends Dexie {
@@ -59,6 +83,14 @@ export class PufaDB extends Dexie {
   exams!: EntityTable<ExamSummary, 'id'>;
   examPapers!: EntityTable<LocalPaper, 'id'>;
   examAttempts!: EntityTable<LocalAttempt, 'id'>;
+  files!: EntityTable<LocalFile, 'hash'>;
+  activities!: EntityTable<ActivityRecord, 'id'>;
+  checkIns!: EntityTable<CheckInRecord, 'id'>;
+  activityThemes!: EntityTable<ThemeRecord, 'id'>;
+  activityRevisions!: EntityTable<RevisionRecord, 'id'>;
+  consultations!: EntityTable<ConsultRecord, 'id'>;
+  thesaurus!: EntityTable<ThesaurusEntry, 'word'>;
+  searchIndex!: EntityTable<StoredSearchIndex, 'key'>;
 
   constructor(name = 'pufa') {
     // Strict durability: an op is on disk when the transaction that wrote it completes, not merely in a cache.
@@ -101,6 +133,25 @@ export class PufaDB extends Dexie {
         await tx.table('articleBookmarks').bulkPut(withSub(await tx.table('bookmarks').toArray()));
       });
     this.version(5).stores({ articles: null, bookmarks: null });
+    // Photos waiting to upload (and one's own, kept for offline viewing).
+    this.version(6).stores({ files: 'hash, status, ownerId' });
+    // Activities the person may see, their check-ins and edit history, and the admin's theme list.
+    this.version(7)
+      .stores({
+        activities: 'id, startsAt, kind, orgUnitId, hostId',
+        checkIns: 'id, activityId, [activityId+personKey]',
+        activityThemes: 'id, sortOrder',
+        activityRevisions: 'id, activityId',
+      })
+      .upgrade((tx) => tx.table('settings').delete('cursor'));
+    // Legal consultations this person may read (own requests; a lawyer's queue; all for administrators).
+    // Pulling from cursor 0 again brings requests filed before this version.
+    this.version(8).stores({ consultations: 'id, status, filedAt' });
+    // Law search in villagers' words: the thesaurus (pulled with the content) and the stored search index.
+    // Pulling from cursor 0 again brings the thesaurus to a phone that synced before it existed.
+    this.version(9)
+      .stores({ thesaurus: 'word', searchIndex: 'key' })
+      .upgrade((tx) => tx.table('settings').delete('cursor'));
   }
 }
 

@@ -1,4 +1,6 @@
 import { localDb, type LocalProfile, type PufaDB } from './db';
+import { activityPersonalTables } from './activity';
+import { clearConsultations } from './consult';
 import { clearQuizPersonalData, quizPersonalTables } from './quiz-sync';
 
 /**
@@ -25,14 +27,21 @@ export class PendingForOtherUser extends Error {
 type MeResponse = Omit<LocalProfile, 'key' | 'savedAt'>;
 
 async function clearPersonalData(db: PufaDB): Promise<void> {
-  await db.transaction('rw', [db.profile, db.progress, db.outbox, db.settings, ...quizPersonalTables(db)], async () => {
-    await clearQuizPersonalData(db);
-    await db.profile.clear();
-    await db.progress.clear();
-    await db.outbox.clear();
-    // Content and its cursor stay; the device id and op sequence belong to the person who leaves.
-    await db.settings.bulkDelete(['deviceId', 'lastSeq', 'cursor', 'lastSyncAt']);
-  });
+  await db.transaction(
+    'rw',
+    [db.profile, db.progress, db.outbox, db.settings, db.files, db.consultations, ...quizPersonalTables(db), ...activityPersonalTables(db)],
+    async () => {
+      await clearQuizPersonalData(db);
+      await clearConsultations(db);
+      await db.profile.clear();
+      await db.progress.clear();
+      await db.outbox.clear();
+      await db.files.clear();
+      for (const table of activityPersonalTables(db)) await table.clear();
+      // Content and its cursor stay; the device id and op sequence belong to the person who leaves.
+      await db.settings.bulkDelete(['deviceId', 'lastSeq', 'cursor', 'lastSyncAt']);
+    },
+  );
 }
 
 /** Fetches /api/me and stores it. Throws ProfileFetchError(401) when the session is gone. */
@@ -42,7 +51,7 @@ export async function refreshProfile(db = localDb()): Promise<LocalProfile> {
   const me = (await response.json()) as MeResponse;
   const previous = await db.profile.get('me');
   if (previous && previous.id !== me.id) {
-    const waiting = await db.outbox.count();
+    const waiting = (await db.outbox.count()) + (await db.files.where('status').equals('pending').count());
     if (waiting > 0) throw new PendingForOtherUser(previous.name, waiting);
     await clearPersonalData(db);
   }

@@ -21,6 +21,9 @@ export interface ExamStats {
   averageScore: number | null;
   distribution: number[];
   byUnit: UnitRow[];
+  /** Villages with at least MIN_RANKING_GROUP participants, best average first. */
   ranking: UnitRow[];
+  /** How many villages with participants were left out of the ranking for having fewer than MIN_RANKING_GROUP. */
+  rankingHidden: number;
   questions: (QuestionStats & { stem: string; type: string })[];
 }

@@ -1,9 +1,10 @@
 import type { LawArticleDoc, LawSearchHit } from './law-index';
 import type { SearchRequest, SearchResponse } from './search.worker';
+import type { ThesaurusEntry } from './thesaurus';
 
 /**
- * The page's handle on law search. The index is built in a Web Worker from the articles on the phone and kept
- * for the life of the page, rebuilt only when the set of laws held changes. Where a browser cannot start the
+ * The page's handle on law search. The index is built in a Web Worker from the articles on the phone once per
+ * set of laws held, kept in IndexedDB and loaded from there when search opens again. Where a browser cannot start the
  * worker, the same handler runs on the main thread.
  */
 type Handler = (req: SearchRequest) => Promise<SearchResponse>;
@@ -40,15 +41,39 @@ function getHandler(): Promise<Handler> {
   return handler;
 }
 
-/** Builds the index for `signature` (the laws held) unless it is already built; resolves to the article count. */
-export function prepareLawSearch(signature: string, articles: () => Promise<LawArticleDoc[]>): Promise<number> {
+export interface LawSearchSource {
+  /** the laws held (short title + version of each): the stored index is reused while it is unchanged */
+  lawSignature: string;
+  thesaurus: ThesaurusEntry[];
+  articles: () => Promise<LawArticleDoc[]>;
+  /** the serialized index kept on the phone, if it was built for `lawSignature` */
+  stored: () => Promise<string | undefined>;
+  store: (json: string) => Promise<void>;
+}
+
+/**
+ * Readies search over the articles held: loads the index kept on the phone for this set of laws, or builds it
+ * (once per law version) and keeps it. Resolves to the article count; does nothing when already ready.
+ */
+export function prepareLawSearch(source: LawSearchSource): Promise<number> {
+  const signature = `${source.lawSignature}#${source.thesaurus.length}:${source.thesaurus.map((t) => t.word + t.phrases.join('|')).join(',').length}`;
   if (built?.signature === signature) return built.count;
   const count = (async () => {
-    const send = await getHandler();
-    let answer = await send({ type: 'build', articles: await articles() });
-    if (answer.type === 'error' && !answer.id) {
-      handler = mainThreadHandler(); // the worker could not load: build on the main thread instead
-      answer = await (await handler)({ type: 'build', articles: await articles() });
+    let send = await getHandler();
+    const ask = async (req: SearchRequest) => {
+      let answer = await send(req);
+      if (answer.type === 'error' && !answer.id && req.type === 'build') {
+        handler = mainThreadHandler(); // the worker could not load: work on the main thread instead
+        send = await handler;
+        answer = await send(req);
+      }
+      return answer;
+    };
+    const json = await source.stored().catch(() => undefined);
+    let answer = json ? await ask({ type: 'load', json, thesaurus: source.thesaurus }) : undefined;
+    if (answer?.type !== 'ready') {
+      answer = await ask({ type: 'build', articles: await source.articles(), thesaurus: source.thesaurus, serialize: true });
+      if (answer.type === 'ready' && answer.json) await source.store(answer.json).catch(() => undefined);
     }
     if (answer.type !== 'ready') throw new Error(answer.type === 'error' ? answer.message : 'unexpected answer');
     return answer.count;

@@ -1,15 +1,16 @@
 /// <reference lib="webworker" />
 // Runs law search off the main thread. The app creates it with
 // new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }).
-import { buildLawIndex, loadIndex, searchLaws, type LawArticleDoc, type LawIndex, type LawSearchHit } from './law-index';
+import { buildLawIndex, loadIndex, searchLaws, serializeIndex, type LawArticleDoc, type LawIndex, type LawSearchHit } from './law-index';
+import type { ThesaurusEntry } from './thesaurus';
 
 export type SearchRequest =
-  | { type: 'build'; articles: LawArticleDoc[] }
-  | { type: 'load'; json: string }
+  | { type: 'build'; articles: LawArticleDoc[]; thesaurus?: ThesaurusEntry[]; serialize?: boolean }
+  | { type: 'load'; json: string; thesaurus?: ThesaurusEntry[] }
   | { type: 'query'; id: number | string; q: string; limit?: number };
 
 export type SearchResponse =
-  | { type: 'ready'; count: number }
+  | { type: 'ready'; count: number; json?: string }
   | { type: 'results'; id: number | string; hits: LawSearchHit[] }
   | { type: 'error'; id?: number | string; message: string };
 
@@ -21,10 +22,10 @@ export function createSearchHandler(): (req: SearchRequest) => SearchResponse {
     try {
       switch (req.type) {
         case 'build':
-          index = buildLawIndex(req.articles);
-          return { type: 'ready', count: index.docs.length };
+          index = buildLawIndex(req.articles, { thesaurus: req.thesaurus });
+          return { type: 'ready', count: index.docs.length, ...(req.serialize ? { json: serializeIndex(index) } : {}) };
         case 'load':
-          index = loadIndex(req.json);
+          index = loadIndex(req.json, { thesaurus: req.thesaurus });
           return { type: 'ready', count: index.docs.length };
         case 'query':
           if (!index) return { type: 'error', id, message: 'index not ready: send build or load first' };

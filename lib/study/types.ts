@@ -1,3 +1,5 @@
+import type { ActivityPullChanges } from '@/lib/activity/types';
+import type { ConsultPullChanges } from '@/lib/consult/types';
 import type { QuizPullChanges } from '@/lib/quiz/types';
 import type { Role } from '@/lib/roles';
 
@@ -50,10 +52,24 @@ export interface ProgressRecord {
 }
 
 // The quiz's part is optional so a phone copes with a server that predates it.
-export interface PullResponse extends Partial<QuizPullChanges> {
+/** A thesaurus row as pulled: removed rows tell the phone to drop the word. */
+export interface ThesaurusRecord {
+  word: string;
+  phrases: string[];
+  theme: string;
+  removed: boolean;
+}
+
+export interface PullResponse extends Partial<QuizPullChanges>, Partial<ActivityPullChanges>, Partial<ConsultPullChanges> {
   cursor: number;
+  /** content an administrator archived or deleted since the cursor: the phone drops it (absent from older servers) */
+  removed?: { modules: string[]; lessons: string[]; questions: string[] };
+  /** absent from servers older than the thesaurus */
+  thesaurus?: ThesaurusRecord[];
   modules: ModuleRecord[];
   lessons: LessonRecord[];
   tasks: StudyTaskRecord[];
   progress: ProgressRecord[];
+  /** short titles of laws an admin retired since the cursor: the phone deletes its copies */
+  retiredLaws?: string[];
 }

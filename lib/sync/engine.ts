@@ -40,15 +40,21 @@ async function runOnce(): Promise<void> {
   if (!navigator.onLine) return set({ status: 'offline' });
   if (state.needsSignIn) return;
   const db = localDb();
+  // Nobody has signed in on this phone: there is nothing to push and the server would only answer 401.
+  // Signing in stores the profile and calls signedIn(), which syncs at once.
+  if (!(await db.profile.get('me'))) return set({ status: 'idle' });
   try {
     // Loaded the first time a sync runs, after the page has painted: no screen needs this code to render, and the
     // service worker precaches the chunks, so it loads offline too.
-    const [{ pushOutbox }, { pullChanges }, { refreshOfflineLaws }] = await Promise.all([
+    const [{ uploadPendingFiles }, { pushOutbox }, { pullChanges }, { refreshOfflineLaws }] = await Promise.all([
+      import('@/lib/local/files'),
       import('./push-outbox'),
       import('./pull-changes'),
       import('@/lib/local/laws'),
     ]);
     set({ status: 'pushing', error: null });
+    // Photos first, so a record never reaches the server before the photos it names.
+    await uploadPendingFiles(db);
     await pushOutbox(db);
     set({ status: 'pulling' });
     await pullChanges(db);

@@ -1,5 +1,9 @@
 import type { PullResponse, ProgressRecord } from '@/lib/study/types';
+import type { LawSummary } from '@/lib/laws/types';
 import { getSetting, setSetting, type PufaDB } from '@/lib/local/db';
+import { activityPullTables, applyActivityChanges } from '@/lib/local/activity';
+import { applyConsultChanges, consultPullTables } from '@/lib/local/consult';
+import { LAW_KEYS, removeLaw } from '@/lib/local/laws';
 import { applyQuizChanges, quizPullTables } from '@/lib/local/quiz-sync';
 import { SyncHttpError } from './push-outbox';
 
@@ -15,7 +19,7 @@ export function mergeProgress(local: ProgressRecord | undefined, server: Progres
   };
 }
 
-/** Fetches every change since the stored cursor and applies it to Dexie in one transaction. */
+/** Fetches every change since the stored cursor and applies it to Dexie in one transaction (retired laws leave). */
 export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Promise<number> {
   const cursor = (await getSetting<number>(db, 'cursor')) ?? 0;
   const response = await fetchFn(`/api/sync/pull?cursor=${cursor}`, { credentials: 'same-origin', cache: 'no-store' });
@@ -25,15 +29,61 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
   }
   const data = (await response.json()) as PullResponse;
   let quizCount = 0;
-  await db.transaction('rw', [db.modules, db.lessons, db.tasks, db.progress, db.settings, ...quizPullTables(db)], async () => {
+  let activityCount = 0;
+  let consultCount = 0;
+  const retired = data.retiredLaws ?? [];
+  const thesaurus = data.thesaurus ?? [];
+  const tables = [
+    db.modules,
+    db.lessons,
+    db.tasks,
+    db.progress,
+    db.settings,
+    db.profile,
+    db.laws,
+    db.lawArticles,
+    db.thesaurus,
+    ...quizPullTables(db),
+    ...activityPullTables(db),
+    ...consultPullTables(db),
+  ];
+  await db.transaction('rw', tables, async () => {
     await db.modules.bulkPut(data.modules);
     await db.lessons.bulkPut(data.lessons);
     await db.tasks.bulkPut(data.tasks.filter((t) => !t.deleted));
     await db.tasks.bulkDelete(data.tasks.filter((t) => t.deleted).map((t) => t.id));
     for (const row of data.progress) await db.progress.put(mergeProgress(await db.progress.get(row.lessonId), row));
     quizCount = await applyQuizChanges(db, data);
+    await db.modules.bulkDelete(data.removed?.modules ?? []);
+    await db.lessons.bulkDelete(data.removed?.lessons ?? []);
+    await db.questions.bulkDelete(data.removed?.questions ?? []);
+    activityCount = await applyActivityChanges(db, data);
+    consultCount = await applyConsultChanges(db, data, await db.profile.get('me'));
+    await db.thesaurus.bulkDelete(thesaurus.filter((t) => t.removed).map((t) => t.word));
+    await db.thesaurus.bulkPut(thesaurus.filter((t) => !t.removed).map(({ word, phrases, theme }) => ({ word, phrases, theme })));
+    // A law an admin retired leaves the phone: its text, and the cached catalog the library lists.
+    for (const shortTitle of retired) await removeLaw(db, shortTitle);
+    if (retired.length) {
+      const catalog = await getSetting<LawSummary[]>(db, LAW_KEYS.catalog);
+      if (catalog)
+        await setSetting(
+          db,
+          LAW_KEYS.catalog,
+          catalog.filter((l) => !retired.includes(l.shortTitle)),
+        );
+    }
     await setSetting(db, 'cursor', data.cursor);
     await setSetting(db, 'lastSyncAt', new Date().toISOString());
   });
-  return data.modules.length + data.lessons.length + data.tasks.length + data.progress.length + quizCount;
+  return (
+    data.modules.length +
+    data.lessons.length +
+    data.tasks.length +
+    data.progress.length +
+    quizCount +
+    activityCount +
+    consultCount +
+    retired.length +
+    thesaurus.length
+  );
 }

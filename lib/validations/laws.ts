@@ -40,3 +40,6 @@ export const articleAddressSchema = z.object({
     return ref;
   }),
 });
+
+/** Retiring a law must be confirmed after its citations were shown. */
+export const retireLawSchema = z.object({ confirm: z.literal(true, { message: '请先确认停用 / confirm the retirement first' }) });

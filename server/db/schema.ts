@@ -12,6 +12,7 @@ export interface OrgUnitTable {
   path: string;
   sortOrder: number;
   createdAt: string;
+  retiredAt: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserTable {
@@ -31,6 +32,7 @@ export interface UserTable {
   orgUnitId: string | null;
   legalLiterate: Bool | null;
   legalLiterateSince: string | null;
+  mustChangePassword: ColumnType<number, number | undefined, number>;
 }
 
 export interface SessionTable {
@@ -77,11 +79,13 @@ export interface RateLimitTable {
   lastRequest: ColumnType<number, number | bigint, number | bigint>;
 }
 
-export interface LoginLockTable {
-  username: string;
+/** Password failures in the window that began at windowStart; key is pair:/addr:/acct: + the phone and/or address. */
+export interface LoginAttemptTable {
+  key: string;
+  username: string | null;
+  address: string | null;
   failures: number;
-  firstFailureAt: string;
-  lockedUntil: string | null;
+  windowStart: string;
 }
 
 export interface DeviceTable {
@@ -117,6 +121,10 @@ export interface ModuleTable {
   summaryEn: string;
   changeSeq: number;
   updatedAt: string;
+  /** 'draft' | 'published' | 'archived' (0008-admin) */
+  status: ColumnType<string, string | undefined, string>;
+  /** 1 once an administrator changed it: the shipped content no longer overwrites it */
+  adminEdited: ColumnType<number, number | undefined, number>;
 }
 
 export interface LessonTable {
@@ -131,6 +139,12 @@ export interface LessonTable {
   cites: string;
   changeSeq: number;
   updatedAt: string;
+  /** 'draft' | 'published' | 'archived' (0008-admin) */
+  status: ColumnType<string, string | undefined, string>;
+  /** 1 once an administrator changed it: the shipped content no longer overwrites it */
+  adminEdited: ColumnType<number, number | undefined, number>;
+  /** JSON of a published lesson's edit that is not yet published */
+  draft: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface StudyTaskTable {
@@ -182,6 +196,8 @@ export interface QuestionTable {
   sortOrder: number;
   changeSeq: number;
   updatedAt: string;
+  status: ColumnType<string, string | undefined, string>;
+  adminEdited: ColumnType<number, number | undefined, number>;
 }
 
 export interface QuizAnswerTable {
@@ -266,6 +282,9 @@ export interface LawTable {
   changeSeq: number;
   importedAt: string;
   importedBy: string | null;
+  /** Set when an admin retired the law (every version of it): gone from the library and from phones, kept here. */
+  retiredAt: string | null;
+  retiredBy: string | null;
 }
 
 export interface LawArticleTable {
@@ -280,6 +299,170 @@ export interface LawArticleTable {
   paragraphs: string;
 }
 
+export interface StoredFileTable {
+  hash: string;
+  type: string;
+  size: number;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+export interface FileOwnerTable {
+  hash: string;
+  ownerKind: string;
+  ownerId: string;
+  createdAt: string;
+}
+
+export interface ActivityThemeTable {
+  id: string;
+  name: string;
+  sortOrder: number;
+  active: Bool;
+  createdAt: string;
+  changeSeq: number;
+}
+
+export interface ActivityTable {
+  id: string;
+  kind: string;
+  studyKind: string | null;
+  dutyOutcome: string | null;
+  themeId: string | null;
+  title: string;
+  orgUnitId: string;
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
+  accuracyM: number | null;
+  startsAt: string;
+  endsAt: string;
+  hostId: string;
+  hostName: string;
+  staff: string;
+  audience: number;
+  banners: number;
+  posters: number;
+  leaflets: number;
+  brochures: number;
+  gifts: number;
+  notes: string;
+  /** JSON string[]: SHA-256 of each photo */
+  photos: string;
+  checkInCode: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  changeSeq: number;
+}
+
+export interface ActivityRevisionTable {
+  id: string;
+  activityId: string;
+  editorId: string;
+  version: number;
+  /** JSON Record<field, [before, after]> */
+  changes: string;
+  editedAt: string;
+  changeSeq: number;
+}
+
+export interface CheckInTable {
+  id: string;
+  activityId: string;
+  personKey: string;
+  userId: string | null;
+  name: string;
+  orgUnitId: string | null;
+  method: string;
+  checkedInAt: string;
+  recordedBy: string;
+  changeSeq: number;
+}
+
+export interface PeriodLockTable {
+  period: string;
+  lockedBy: string;
+  lockedAt: string;
+  changeSeq: number;
+}
+
+export interface ConsultationTable {
+  id: string;
+  channel: string;
+  category: string;
+  villageId: string;
+  requesterId: string | null;
+  requesterName: string;
+  contactPhone: string;
+  callBack: Bool;
+  description: string;
+  filedBy: string;
+  forOther: Bool;
+  consentVersion: string | null;
+  activityId: string | null;
+  /** JSON string[] */
+  photoIds: string;
+  status: 'new' | 'open' | 'answered' | 'resolved' | 'reopened';
+  assigneeId: string | null;
+  referral: string | null;
+  deadline: string;
+  filedAt: string;
+  receivedAt: string;
+  firstReplyAt: string | null;
+  resolvedAt: string | null;
+  rating: string | null;
+  ratedAt: string | null;
+  anonymisedAt: string | null;
+  changeSeq: number;
+}
+
+export interface ConsultationMessageTable {
+  id: string;
+  consultationId: string;
+  authorId: string;
+  kind: 'reply' | 'followup' | 'referral' | 'resolved' | 'assigned';
+  body: string;
+  referral: string | null;
+  createdAt: string;
+}
+
+export interface ConsentTable {
+  userId: string;
+  purpose: string;
+  version: string;
+  givenAt: string;
+}
+
+export interface ConsultSettingTable {
+  id: number;
+  retentionMonths: number;
+  deadlineWorkingDays: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  actorId: string;
+  actorRole: string;
+  action: string;
+  subjectKind: string;
+  subjectId: string;
+  at: string;
+}
+
+/** content/thesaurus.tsv: everyday word → statute phrases (JSON array), for law search on the phone. */
+export interface ThesaurusEntryTable {
+  word: string;
+  phrases: string;
+  theme: string;
+  removed: Bool;
+  changeSeq: number;
+  updatedAt: string;
+  adminEdited: ColumnType<number, number | undefined, number>;
+}
+
 export interface Database {
   orgUnit: OrgUnitTable;
   user: UserTable;
@@ -287,7 +470,7 @@ export interface Database {
   account: AccountTable;
   verification: VerificationTable;
   rateLimit: RateLimitTable;
-  loginLock: LoginLockTable;
+  loginAttempt: LoginAttemptTable;
   device: DeviceTable;
   opReceipt: OpReceiptTable;
   changeCounter: ChangeCounterTable;
@@ -303,4 +486,17 @@ export interface Database {
   exam: ExamTable;
   examPaper: ExamPaperTable;
   examAttempt: ExamAttemptTable;
+  storedFile: StoredFileTable;
+  fileOwner: FileOwnerTable;
+  activityTheme: ActivityThemeTable;
+  activity: ActivityTable;
+  activityRevision: ActivityRevisionTable;
+  checkIn: CheckInTable;
+  periodLock: PeriodLockTable;
+  consultation: ConsultationTable;
+  consultationMessage: ConsultationMessageTable;
+  consent: ConsentTable;
+  consultSetting: ConsultSettingTable;
+  auditLog: AuditLogTable;
+  thesaurusEntry: ThesaurusEntryTable;
 }

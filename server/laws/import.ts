@@ -7,6 +7,7 @@ import { writeTransaction, type DbHandle, type Trx } from '../db/client';
 import { readCategoryIndex } from './categories';
 import { brokenCitations } from './citations';
 import { LawImportError, type LawFile } from './law-file';
+import { parseLawFilesOffThread } from './parse-off-thread';
 import { prepareLaws, type PreparedLaw } from './prepare';
 
 /**
@@ -30,12 +31,12 @@ export const DEFAULT_CATEGORY_INDEX = path.resolve('..', 'shared', 'laws', 'lawr
 const ARTICLE_BATCH = 200;
 
 export async function importLaws(handle: DbHandle, files: LawFile[], opts: ImportOptions = {}): Promise<LawImportResult> {
+  if (files.length === 0) throw new LawImportError(422, '', null, '没有要导入的文件 / no files to import');
+  const parsed = await parseLawFilesOffThread(files, (file, done) =>
+    opts.onProgress?.({ stage: 'parse', file, done, total: files.length }),
+  );
   const index = opts.category ? undefined : readCategoryIndex(opts.categoryIndexFile ?? DEFAULT_CATEGORY_INDEX);
-  const prepared = prepareLaws(files, {
-    category: opts.category,
-    index,
-    onFile: (file, done) => opts.onProgress?.({ stage: 'parse', file, done, total: files.length }),
-  });
+  const prepared = prepareLaws(parsed, { category: opts.category, index });
   return writeTransaction(handle, async (trx) => {
     // Taking the sequence first locks the counter row, so two imports of one law never race for a version number.
     const seq = await nextChangeSeq(trx);
@@ -57,6 +58,7 @@ async function storeLaw(trx: Trx, item: PreparedLaw, seq: number, opts: ImportOp
     .selectAll()
     .where('shortTitle', '=', law.shortTitle)
     .where('supersededAt', 'is', null)
+    .where('retiredAt', 'is', null)
     .executeTakeFirst();
   const outcome = {
     shortTitle: law.shortTitle,
@@ -109,6 +111,8 @@ async function storeLaw(trx: Trx, item: PreparedLaw, seq: number, opts: ImportOp
       changeSeq: seq,
       importedAt: now,
       importedBy: opts.importedBy ?? null,
+      retiredAt: null,
+      retiredBy: null,
     })
     .execute();
   for (let i = 0; i < law.articles.length; i += ARTICLE_BATCH) {

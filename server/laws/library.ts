@@ -23,15 +23,19 @@ export async function listLaws(handle: DbHandle): Promise<LawSummary[]> {
     .selectFrom('law')
     .selectAll()
     .where('supersededAt', 'is', null)
+    .where('retiredAt', 'is', null)
     .orderBy('category')
     .orderBy('shortTitle')
     .execute();
   return rows.map(toSummary);
 }
 
-/** A version by id (superseded ones too, so a phone can finish a download that began before an import). */
+/**
+ * A version by id (superseded ones too, so a phone can finish a download that began before an import; not a retired
+ * one, which phones must drop).
+ */
 export async function getLaw(handle: DbHandle, id: string): Promise<LawDetail | null> {
-  const row = await handle.db.selectFrom('law').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await handle.db.selectFrom('law').selectAll().where('id', '=', id).where('retiredAt', 'is', null).executeTakeFirst();
   if (!row) return null;
   const articles = await handle.db.selectFrom('lawArticle').selectAll().where('lawId', '=', id).orderBy('number').orderBy('sub').execute();
   return {

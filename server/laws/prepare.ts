@@ -1,12 +1,13 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { mergeLawParts } from '@/lib/laws/merge';
-import { LawParseError, parseLawText, type ParsedLaw } from '@/lib/laws/parse';
+import type { ParsedLaw } from '@/lib/laws/parse';
+import type { ParsedFile } from '@/lib/laws/parse-files';
 import type { LawCategory, LawHeadingRecord } from '@/lib/laws/types';
 import { categoryFor, type CategoryIndex } from './categories';
-import { LawImportError, lawFileText, type LawFile } from './law-file';
+import { LawImportError } from './law-file';
 
-/** Files → laws ready to store: parsed, parts of one law (民法典's 编) merged, categorised, hashed. */
+/** Parsed files → laws ready to store: parts of one law (民法典's 编) merged, categorised, hashed. */
 export interface PreparedLaw {
   law: ParsedLaw;
   files: string[];
@@ -16,24 +17,11 @@ export interface PreparedLaw {
   textBytes: number;
 }
 
-export function prepareLaws(
-  files: LawFile[],
-  opts: { category?: LawCategory; index?: CategoryIndex; onFile?: (name: string, done: number) => void },
-): PreparedLaw[] {
+export function prepareLaws(files: ParsedFile[], opts: { category?: LawCategory; index?: CategoryIndex }): PreparedLaw[] {
   if (files.length === 0) throw new LawImportError(422, '', null, '没有要导入的文件 / no files to import');
-  const parsed: ParsedLaw[] = [];
+  const parsed = files.map((f) => f.law);
   const filesOf = new Map<string, string[]>();
-  files.forEach((file, k) => {
-    try {
-      const law = parseLawText(lawFileText(file), { fileName: file.name });
-      parsed.push(law);
-      filesOf.set(law.title, [...(filesOf.get(law.title) ?? []), file.name]);
-    } catch (error) {
-      if (error instanceof LawParseError) throw new LawImportError(422, error.fileName, error.line, error.message);
-      throw error;
-    }
-    opts.onFile?.(file.name, k + 1);
-  });
+  for (const { file, law } of files) filesOf.set(law.title, [...(filesOf.get(law.title) ?? []), file]);
 
   let merged: ParsedLaw[];
   try {

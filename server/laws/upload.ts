@@ -3,7 +3,7 @@ import { MAX_LAW_UPLOAD_BYTES } from '@/lib/constants';
 import type { LawCategory, LawImportResult } from '@/lib/laws/types';
 import { lawUploadSchema } from '@/lib/validations/laws';
 import type { DbHandle } from '../db/client';
-import { HttpError } from '../http';
+import { HttpError, readBody } from '../http';
 import { importLaws } from './import';
 import { LawImportError, type LawFile } from './law-file';
 
@@ -20,10 +20,13 @@ const tooLarge = () =>
   );
 
 export async function readLawUpload(request: Request): Promise<LawUpload> {
-  if (Number(request.headers.get('content-length') ?? '0') > MAX_LAW_UPLOAD_BYTES) throw tooLarge();
+  // The multipart framing around the files is allowed 64 KB on top of the files' own limit.
+  const body = await readBody(request, MAX_LAW_UPLOAD_BYTES + 64 * 1024).catch((error: unknown) => {
+    throw error instanceof HttpError && error.status === 413 ? tooLarge() : error;
+  });
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await new Response(body, { headers: { 'Content-Type': request.headers.get('content-type') ?? '' } }).formData();
   } catch {
     throw new HttpError(400, '请用表单上传文件（multipart/form-data） / send the files as multipart/form-data');
   }

@@ -44,7 +44,7 @@ const questionFileSchema = z.array(
     }),
 );
 
-type QuestionRow = Omit<QuestionTable, 'changeSeq' | 'updatedAt'>;
+type QuestionRow = Omit<QuestionTable, 'changeSeq' | 'updatedAt' | 'status' | 'adminEdited'>;
 
 export function examPoolIndex(index: number): boolean {
   return index % 3 === 2;
@@ -78,7 +78,10 @@ export function readShippedQuestions(root: string): QuestionRow[] {
     });
 }
 
-/** Inserts new questions and updates changed ones; unchanged questions keep their change sequence. */
+/**
+ * Inserts new questions and updates changed ones; unchanged questions keep their change sequence. A question an
+ * administrator edited, archived or deleted is never overwritten or brought back (deleted ids are kept as archived).
+ */
 export async function loadShippedQuestions(handle: DbHandle, root: string): Promise<{ questions: number; changed: number }> {
   const shipped = readShippedQuestions(root);
   let changed = 0;
@@ -89,6 +92,8 @@ export async function loadShippedQuestions(handle: DbHandle, root: string): Prom
     const existing = new Map((await trx.selectFrom('question').selectAll().execute()).map((q) => [q.id, q]));
     for (const row of shipped) {
       const current = existing.get(row.id);
+      // An administrator's edit, archive or deletion wins over the shipped file (content/README.md).
+      if (current && (current.adminEdited || current.status !== 'published')) continue;
       if (!current) {
         await trx
           .insertInto('question')

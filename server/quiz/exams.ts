@@ -47,12 +47,21 @@ export function inAudience(exam: Pick<ExamSummary, 'roles' | 'orgUnitIds'>, lear
 }
 
 export async function examPool(db: Db | Trx) {
-  const rows = await db.selectFrom('question').select(['id', 'type', 'tags']).where('pool', '=', 'exam').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('question')
+    .select(['id', 'type', 'tags'])
+    .where('pool', '=', 'exam')
+    .where('status', '=', 'published')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ id: r.id, type: r.type, tags: JSON.parse(r.tags) as string[] }));
 }
 
 /** Checks the paper definition against the exam pool, so every learner can be issued a paper later. */
-async function checkPaper(trx: Trx, paper: CreateExamInput['paper']): Promise<{ questionIds: string[]; rules: DrawRule[]; count: number }> {
+export async function checkPaper(
+  trx: Trx,
+  paper: CreateExamInput['paper'],
+): Promise<{ questionIds: string[]; rules: DrawRule[]; count: number }> {
   const pool = await examPool(trx);
   if (paper.mode === 'fixed') {
     const ids = [...new Set(paper.questionIds)];
@@ -140,6 +149,7 @@ export async function examBank(db: Db) {
     .selectFrom('question')
     .select(['id', 'type', 'stem', 'tags', 'moduleId'])
     .where('pool', '=', 'exam')
+    .where('status', '=', 'published')
     .orderBy('id')
     .execute();
   const questions = rows.map((r) => ({ id: r.id, type: r.type, stem: r.stem, moduleId: r.moduleId, tags: JSON.parse(r.tags) as string[] }));

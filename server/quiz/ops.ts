@@ -1,7 +1,7 @@
 import 'server-only';
 import { gradeAttempt, isCorrect } from '@/lib/quiz/grade';
 import { checkAttemptTiming, TIMING_REASONS } from '@/lib/quiz/time-rule';
-import { OpRejected, type ApplyFn } from '../sync/registry';
+import { OpRejected, requireSaneTime, type ApplyFn } from '../sync/registry';
 import { answerOf } from './bank';
 import { toExamSummary } from './exams';
 
@@ -11,6 +11,7 @@ import { toExamSummary } from './exams';
  * (lib/quiz/time-rule.ts), then graded from the keys only the server holds.
  */
 const answer: ApplyFn<'quiz.answer'> = async (ctx, p) => {
+  requireSaneTime(ctx, p.at);
   const question = await ctx.trx
     .selectFrom('question')
     .select(['type', 'answer', 'pool'])
@@ -35,6 +36,8 @@ const answer: ApplyFn<'quiz.answer'> = async (ctx, p) => {
 
 const submit: ApplyFn<'exam.submit'> = async (ctx, p) => {
   const { trx } = ctx;
+  requireSaneTime(ctx, p.startedAt, 'startedAt');
+  requireSaneTime(ctx, p.submittedAt, 'submittedAt');
   const existing = await trx.selectFrom('examAttempt').select(['userId']).where('id', '=', p.attemptId).executeTakeFirst();
   if (existing?.userId === ctx.userId) return; // the same attempt sent again under a new op id: it counts once
   if (existing) throw new OpRejected('答卷编号冲突 / attempt id already taken');

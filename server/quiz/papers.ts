@@ -1,4 +1,5 @@
 import 'server-only';
+import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { drawQuestions, seededRandom } from '@/lib/quiz/draw';
 import type { DrawRule, ExamPaper, ExamSummary } from '@/lib/quiz/types';
@@ -31,6 +32,10 @@ async function questionsFor(trx: Trx, ids: string[]) {
 
 export async function issuePaper(handle: DbHandle, user: SessionUser, examId: string): Promise<IssuedPaper> {
   return writeTransaction(handle, async (trx) => {
+    // One paper at a time per learner and exam, across app servers: SQLite's write transaction already holds the
+    // database's one write lock (BEGIN IMMEDIATE); on PostgreSQL a transaction-scoped advisory lock does the same.
+    if (handle.kind === 'postgres')
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`examPaper:${examId}:${user.id}`}, 0))`.execute(trx);
     const row = await requireExam(trx, examId);
     const exam = toExamSummary(row);
     if (!inAudience(exam, await learnerOf(trx, user))) throw new HttpError(403, '这场考试不面向您 / this exam is not for you');

@@ -35,6 +35,7 @@ export async function pullQuizChanges(db: Db, userId: string, cursor: number, up
       .selectFrom('question')
       .selectAll()
       .where('pool', '=', 'practice')
+      .where('status', '=', 'published')
       .where('changeSeq', '>', cursor)
       .where('changeSeq', '<=', upTo)
       .orderBy('id')

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Response, ReviewItem } from '@/lib/quiz/types';
+import type { DrawRule, Response, ReviewItem } from '@/lib/quiz/types';
 import { parseBasis } from '@/lib/quiz/types';
 import type { Db } from '../db/client';
 import { HttpError } from '../http';
@@ -9,8 +9,43 @@ import { requireExam, toExamSummary } from './exams';
 
 /**
  * A learner's review of their own attempt: only after the exam has closed, and only as much as the admin allowed
- * ('mine': their answers marked right or wrong; 'full': also the key, the explanation and the legal basis).
+ * ('mine': their answers marked right or wrong; 'full': also the key, the explanation and the legal basis). It shows
+ * the questions of that attempt's paper only.
+ *
+ * All exams draw from one exam pool, so a review could give away the keys of questions another exam still asks.
+ * The rule: a review waits until every exam that can put any of its questions on a paper (fixed papers that list
+ * one, random papers with a draw rule one matches) has closed too. Even 'mine' waits: a true/false answer marked
+ * wrong gives its key away.
  */
+export interface SharingExam {
+  id: string;
+  title: string;
+  closesAt: string;
+}
+
+export async function examsSharingQuestions(db: Db, examId: string, questionIds: string[], now: string): Promise<SharingExam[]> {
+  if (questionIds.length === 0) return [];
+  const questions = await db.selectFrom('question').select(['id', 'type', 'tags']).where('id', 'in', questionIds).execute();
+  const others = await db
+    .selectFrom('exam')
+    .select(['id', 'title', 'closesAt', 'paperMode', 'questionIds', 'drawRules'])
+    .where('id', '!=', examId)
+    .where('closesAt', '>', now)
+    .execute();
+  return others
+    .filter((exam) => {
+      if (exam.paperMode === 'fixed') {
+        const listed = new Set(JSON.parse(exam.questionIds) as string[]);
+        return questions.some((q) => listed.has(q.id));
+      }
+      const rules = JSON.parse(exam.drawRules) as DrawRule[];
+      return questions.some((q) =>
+        rules.some((r) => r.type === q.type && (r.tag === null || (JSON.parse(q.tags) as string[]).includes(r.tag))),
+      );
+    })
+    .map(({ id, title, closesAt }) => ({ id, title, closesAt }));
+}
+
 export async function attemptReview(db: Db, user: SessionUser, attemptId: string): Promise<{ attemptId: string; review: ReviewItem[] }> {
   const attempt = await db.selectFrom('examAttempt').selectAll().where('id', '=', attemptId).executeTakeFirst();
   if (!attempt || attempt.userId !== user.id) throw new HttpError(404, '没有找到这次答卷 / attempt not found');
@@ -20,6 +55,17 @@ export async function attemptReview(db: Db, user: SessionUser, attemptId: string
     throw new HttpError(409, `考试结束（${exam.closesAt}）后才能回顾 / review opens when the exam closes`);
   const paper = await db.selectFrom('examPaper').select('questionIds').where('id', '=', attempt.paperId).executeTakeFirstOrThrow();
   const ids = JSON.parse(paper.questionIds) as string[];
+  const sharing = await examsSharingQuestions(db, exam.id, ids, new Date().toISOString());
+  if (sharing.length) {
+    const opensAt = sharing
+      .map((e) => e.closesAt)
+      .sort()
+      .at(-1)!;
+    throw new HttpError(
+      409,
+      `本卷的题目还在其他考试中使用，${opensAt} 后才能回顾 / review opens at ${opensAt}, when every exam that uses these questions has closed`,
+    );
+  }
   const rows = new Map((await db.selectFrom('question').selectAll().where('id', 'in', ids).execute()).map((q) => [q.id, q]));
   const answers = JSON.parse(attempt.answers) as Record<string, Response>;
   const items = new Map((JSON.parse(attempt.items) as { questionId: string; correct: boolean }[]).map((i) => [i.questionId, i.correct]));

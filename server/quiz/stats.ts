@@ -1,4 +1,5 @@
 import 'server-only';
+import { MIN_RANKING_GROUP } from '@/lib/constants';
 import { countedAttempt, questionStats, scoreDistribution } from '@/lib/quiz/stats';
 import type { ExamStats, UnitRow } from '@/lib/quiz/stats-types';
 import { isRole } from '@/lib/roles';
@@ -95,8 +96,10 @@ export async function examStats(db: Db, examId: string): Promise<ExamStats> {
     averageScore: mean(scores),
     distribution: scoreDistribution(scores),
     byUnit,
+    rankingHidden: byUnit.filter((r) => r.level === 'village' && r.participants > 0 && r.participants < MIN_RANKING_GROUP).length,
+    // A village with fewer than MIN_RANKING_GROUP participants would show one or two people's scores: left out.
     ranking: byUnit
-      .filter((r) => r.level === 'village')
+      .filter((r) => r.level === 'village' && r.participants >= MIN_RANKING_GROUP)
       .sort(
         (a, b) =>
           (b.averageScore ?? -1) - (a.averageScore ?? -1) ||

@@ -121,4 +121,9 @@ test('an admin sees the attempt in the exam statistics', async ({ page }) => {
   await expect(page.getByTestId('stat-attempts')).toHaveText('1');
   await expect(page.getByRole('region', { name: '各单位参考情况' }).getByRole('row', { name: /东山村/ })).toContainText('1/');
   await expect(page.getByRole('region', { name: '逐题分析' }).getByRole('listitem')).toHaveCount(10);
+  // One participant is too few to rank: the ranking leaves 东山村 out and says why.
+  const ranking = page.getByRole('region', { name: '各村排名' });
+  await expect(ranking.getByRole('row', { name: /东山村/ })).toHaveCount(0);
+  await expect(ranking).toContainText('参考不足 3 人的村不列入排名');
+  await expect(ranking).toContainText('有 1 个村因参考人数不足未列出。');
 });

@@ -2,10 +2,14 @@ import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations, signIn, waitForOfflineReady } from './helpers';
 
 const ROLES = [
-  { phone: '13800000001', zh: ['首页', '学习', '活动', '管理', '报告', '我的'], en: ['Home', 'Study', 'Events', 'Admin', 'Report', 'Me'] },
+  {
+    phone: '13800000001',
+    zh: ['首页', '学习', '活动', '咨询', '管理', '报告', '我的'],
+    en: ['Home', 'Study', 'Events', 'Advice', 'Admin', 'Report', 'Me'],
+  },
   { phone: '13800000002', zh: ['首页', '学习', '活动', '咨询', '我的'], en: ['Home', 'Study', 'Events', 'Advice', 'Me'] },
   { phone: '13800000003', zh: ['首页', '学习', '答题', '活动', '我的'], en: ['Home', 'Study', 'Quiz', 'Events', 'Me'] },
-  { phone: '13800000004', zh: ['首页', '学习', '答题', '咨询', '我的'], en: ['Home', 'Study', 'Quiz', 'Advice', 'Me'] },
+  { phone: '13800000004', zh: ['首页', '学习', '答题', '活动', '咨询', '我的'], en: ['Home', 'Study', 'Quiz', 'Events', 'Advice', 'Me'] },
   { phone: '13800000005', zh: ['首页', '学习', '咨询', '我的'], en: ['Home', 'Study', 'Advice', 'Me'] },
 ];
 
@@ -37,7 +41,7 @@ test('a wrong password is explained, and the sixth attempt within 30 minutes is 
   }
   await page.getByLabel('密码').fill('Pufa-demo-2026');
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.locator('form').getByRole('alert')).toContainText('账号已被锁定');
+  await expect(page.locator('form').getByRole('alert')).toContainText('输错密码次数过多');
 });
 
 test('an 11-digit check stops a short phone number before it is sent', async ({ page }) => {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LawDetail, LawImportResult, LawSummary } from '@/lib/laws/types';
 import { tinyLaw } from '../support/tiny-law';
+import { docxBomb } from '../support/zip-bomb';
 import { dbKinds, login, startTestServer, type TestServer } from './support/server';
 
 /** The law library over HTTP on SQLite and PostgreSQL: admin import, all or nothing, versions, roles. */
@@ -110,5 +111,50 @@ describe.each(dbKinds)('laws on %s', (kind) => {
     ]);
     expect(older.status).toBe(409);
     expect(((await older.json()) as { error: string }).error).toMatch(/tiaojie-old\.md/);
+  });
+
+  it('answers 413 for a .docx that would expand to 400 MB, and keeps answering other requests meanwhile', async () => {
+    const form = new FormData();
+    form.append('files', new Blob([new Uint8Array(docxBomb(64 * 1024, 400 * 1024 * 1024))]), 'bomb.docx');
+    const bomb = fetch(`${server.url}/api/laws`, { method: 'POST', headers: { Cookie: admin, Origin: server.url }, body: form });
+    const other = await fetch(`${server.url}/api/laws`, { headers: { Cookie: villager } });
+    expect(other.status).toBe(200);
+    const res = await bomb;
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: string }).error).toMatch(/bomb\.docx: .*expands to more than 40 MB/);
+  });
+
+  it('lets an administrator retire a law after listing its citations; it leaves the library and the next pull', async () => {
+    const res = await upload(admin, [
+      ['mistake.md', tinyLaw({ title: '中华人民共和国误导入测试法', date: '2024-05-01', articles: ['为了测试。'] })],
+    ]);
+    expect(res.status).toBe(200);
+    const law = (await list()).find((l) => l.shortTitle === '误导入测试法')!;
+    const { cursor } = (await (await fetch(`${server.url}/api/sync/pull?cursor=0`, { headers: { Cookie: villager } })).json()) as {
+      cursor: number;
+    };
+
+    const retireUrl = `${server.url}/api/laws/${law.id}/retire`;
+    expect((await fetch(retireUrl, { headers: { Cookie: villager } })).status).toBe(403);
+    const preview = await fetch(retireUrl, { headers: { Cookie: admin } });
+    expect(await preview.json()).toEqual({ shortTitle: '误导入测试法', title: '中华人民共和国误导入测试法', citations: [] });
+    const post = (body: unknown) =>
+      fetch(retireUrl, {
+        method: 'POST',
+        headers: { Cookie: admin, Origin: server.url, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post({})).status).toBe(422);
+    const retired = await post({ confirm: true });
+    expect(retired.status).toBe(200);
+    expect(await retired.json()).toMatchObject({ shortTitle: '误导入测试法', versions: 1 });
+
+    expect((await list()).map((l) => l.shortTitle)).not.toContain('误导入测试法');
+    expect((await one(law.id)).status).toBe(404);
+    const pull = (await (await fetch(`${server.url}/api/sync/pull?cursor=${cursor}`, { headers: { Cookie: villager } })).json()) as {
+      retiredLaws: string[];
+    };
+    expect(pull.retiredLaws).toEqual(['误导入测试法']);
+    expect((await post({ confirm: true })).status).toBe(409);
   });
 });

@@ -137,8 +137,12 @@ describe.each(dbKinds)('sync on %s', (kind) => {
     expect(all.lessons.length).toBeGreaterThanOrEqual(50);
     expect(all.modules.length).toBeGreaterThanOrEqual(10);
     expect(all.progress).toEqual([]);
+    // the search thesaurus comes with the content (content/thesaurus.tsv)
+    expect(all.thesaurus.length).toBeGreaterThanOrEqual(200);
+    expect(all.thesaurus).toContainEqual({ word: '彩礼', phrases: ['借婚姻索取财物'], theme: '婚姻家庭', removed: false });
     const later = await pull(villager, all.cursor);
     expect(later.lessons).toEqual([]);
+    expect(later.thesaurus).toEqual([]);
     const mine = await pull(cadre, 0);
     expect(mine.progress.map((p: { lessonId: string }) => p.lessonId).sort()).toEqual([...LESSONS].sort());
     const bad = await fetch(`${server.url}/api/sync/pull?cursor=-1`, { headers: { Cookie: cadre } });

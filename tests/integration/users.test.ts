@@ -97,8 +97,8 @@ describe.each(dbKinds)('users on %s', (kind) => {
       });
     for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401);
     const locked = await attempt();
-    expect(locked.status).toBe(403);
-    expect((await locked.json()).message).toMatch(/^ACCOUNT_LOCKED:/);
+    expect(locked.status).toBe(429);
+    expect(await locked.json()).toMatchObject({ code: 'LOGIN_LOCKED', message: expect.stringMatching(/^ACCOUNT_LOCKED:/) });
   });
 
   it('logs out on the server: the old cookie no longer works', async () => {

@@ -1,11 +1,25 @@
+import { profileSchema } from '@/lib/validations/user';
+import { updateProfile } from '@/server/account';
 import { ready } from '@/server/db';
-import { handle, json, requireUser } from '@/server/http';
+import { handle, json, readJson, requireSameOrigin, requireUser } from '@/server/http';
 import { ancestorIds, getOrgUnit } from '@/server/org';
 
-/** The signed-in user's profile, with the path of their org unit (for matching tasks on the phone). */
-export const GET = handle(async (request: Request) => {
+async function profile(request: Request) {
   const user = await requireUser(request);
   const { db } = await ready();
   const org = user.orgUnitId ? await getOrgUnit(db, user.orgUnitId) : undefined;
-  return json({ ...user, orgUnitName: org?.name ?? null, orgPath: org ? ancestorIds(org.path) : [] });
+  return { ...user, orgUnitName: org?.name ?? null, orgPath: org ? ancestorIds(org.path) : [] };
+}
+
+/** The signed-in user's profile, with the path of their org unit (for matching tasks on the phone). */
+export const GET = handle(async (request: Request) => json(await profile(request)));
+
+/** Changes what a person may change about themselves: their display name (phone, role and unit are the admin's). */
+export const PATCH = handle(async (request: Request) => {
+  requireSameOrigin(request);
+  const user = await requireUser(request);
+  const input = await readJson(request, profileSchema, 4 * 1024);
+  const { db } = await ready();
+  await updateProfile(db, user.id, input);
+  return json(await profile(request));
 });

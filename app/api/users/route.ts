@@ -9,6 +9,7 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   q: z.string().trim().max(40).optional(),
   role: z.enum(ROLES).optional(),
+  orgUnitId: z.string().min(1).max(80).optional(),
 });
 
 export const GET = handle(async (request: Request) => {

@@ -112,7 +112,7 @@ export function ExamStatsView() {
         <h2 id="ranking-title" className="text-lg font-bold">
           {t('ranking')}
         </h2>
-        <RankingTable rows={stats.ranking} />
+        <RankingTable rows={stats.ranking} hidden={stats.rankingHidden} />
       </Card>
       <QuestionStatsTable rows={stats.questions} />
     </div>

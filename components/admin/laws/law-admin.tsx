@@ -8,8 +8,9 @@ import { api } from '@/lib/api-client';
 import type { LawSummary } from '@/lib/laws/types';
 import { syncOfflineLaws } from '@/lib/local/laws';
 import { LawUpload } from './law-upload';
+import { RetireLaw } from './retire-law';
 
-/** 管理 › 法规: import law texts and see what the server holds. Works on live data, so it needs a connection. */
+/** 管理 › 法规: import law texts, see what the server holds, retire one imported by mistake. Needs a connection. */
 export function LawAdmin() {
   const t = useTranslations('laws');
   const online = useOnlineStatus();
@@ -20,6 +21,10 @@ export function LawAdmin() {
       .then((d) => (setLaws(d.laws), setError(undefined)))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
+  const refresh = useCallback(() => {
+    load();
+    void syncOfflineLaws({ force: true }).catch(() => undefined);
+  }, [load]);
   useEffect(() => {
     if (online) load();
   }, [online, load]);
@@ -27,7 +32,7 @@ export function LawAdmin() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-bold">{t('adminTitle')}</h1>
-      <LawUpload onImported={() => (load(), void syncOfflineLaws({ force: true }).catch(() => undefined))} />
+      <LawUpload onImported={refresh} />
       <Card aria-labelledby="server-laws-title">
         <h2 id="server-laws-title" className="mb-2 text-lg font-bold">
           {t('serverLaws', { count: laws?.length ?? 0 })}
@@ -39,12 +44,13 @@ export function LawAdmin() {
         ) : null}
         <ul className="flex flex-col divide-y divide-line text-sm">
           {laws?.map((law) => (
-            <li key={law.id} className="flex flex-wrap justify-between gap-x-3 py-2">
+            <li key={law.id} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2">
               <span className="font-medium">{law.title}</span>
               <span className="text-muted">
                 {t(`category.${law.category}`)} · {t('versionLine', { version: law.version, count: law.articleCount })}
                 {law.versionDate ? ` · ${law.versionDate}` : ''}
               </span>
+              <RetireLaw law={law} onRetired={refresh} />
             </li>
           ))}
         </ul>

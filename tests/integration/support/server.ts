@@ -28,7 +28,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL!;
   const name = `pufa_it_${randomBytes(4).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin });
@@ -48,6 +48,40 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
+async function spawnNext(port: number, env: Record<string, string>): Promise<{ proc: ChildProcess; exit: Promise<void> }> {
+  // scripts/server.mjs is `npm start`: Next.js behind the wrapper that reads the client address from the socket
+  const proc = spawn(process.execPath, ['scripts/server.mjs'], {
+    env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(port), DATABASE_URL: env.DATABASE_URL ?? '', NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exit = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  for (let i = 0; i < 150; i++) {
+    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/zh/login`);
+      if (res.ok) return { proc, exit };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  proc.kill('SIGKILL');
+  throw new Error('server did not start in 30 s');
+}
+
+/** A second app server on the same database and data folder (as behind a load balancer); stop it before the first. */
+export async function startPeerServer(server: TestServer): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const { proc, exit } = await spawnNext(port, { ...server.env, PORT: String(port) });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      proc.kill('SIGTERM');
+      await exit;
+    },
+  };
+}
+
 export interface TestServer {
   url: string;
   kind: DbKind;
@@ -59,7 +93,8 @@ export interface TestServer {
   exited(): Promise<void>;
 }
 
-export async function startTestServer(kind: DbKind): Promise<TestServer> {
+/** startEnv: extra variables for the server process (e.g. TRUSTED_PROXY), kept across restarts. */
+export async function startTestServer(kind: DbKind, startEnv: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pufa-it-'));
   const pgdb = kind === 'postgres' ? await freshPostgres() : undefined;
   const port = await freePort();
@@ -68,6 +103,7 @@ export async function startTestServer(kind: DbKind): Promise<TestServer> {
     DEMO_PASSWORD,
     PORT: String(port),
     ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
+    ...startEnv,
   };
   execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/setup-db.mts'], {
     env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '' },
@@ -84,23 +120,9 @@ export async function startTestServer(kind: DbKind): Promise<TestServer> {
     env,
     db,
     async start(extraEnv = {}) {
-      const proc = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-        env: { ...process.env, ...env, ...extraEnv, DATABASE_URL: env.DATABASE_URL ?? '', NODE_ENV: 'production' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      child = proc;
-      exit = new Promise((resolve) => proc.once('exit', () => resolve()));
-      for (let i = 0; i < 150; i++) {
-        if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
-        try {
-          const res = await fetch(`${url}/zh/login`);
-          if (res.ok) return;
-        } catch {
-          // not listening yet
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      throw new Error('server did not start in 30 s');
+      const started = await spawnNext(port, { ...env, ...extraEnv });
+      child = started.proc;
+      exit = started.exit;
     },
     kill() {
       child?.kill('SIGKILL');

@@ -1,8 +1,10 @@
 import { Document, Packer, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { docxToText } from '../../../lib/laws/docx';
+import { MAX_DOCX_XML_BYTES } from '@/lib/constants';
+import { docxToText, DocxTooLargeError } from '../../../lib/laws/docx';
 import { parseLawText } from '../../../lib/laws/parse';
+import { docxBomb } from '../../support/zip-bomb';
 
 /** A small .docx laid out like the national law database's downloads. */
 async function sampleDocx(): Promise<Uint8Array> {
@@ -68,5 +70,26 @@ describe('docxToText', () => {
   it('rejects files that are not .docx', () => {
     expect(() => docxToText(strToU8('not a zip'))).toThrow(/not a valid \.docx/);
     expect(() => docxToText(zipSync({ 'a.txt': strToU8('x') }))).toThrow(/word\/document\.xml missing/);
+  });
+});
+
+describe('docxToText with a zip bomb', () => {
+  it('refuses a document that expands past the cap before inflating it', () => {
+    expect(() => docxToText(docxBomb(2 * 1024 * 1024), 1024 * 1024)).toThrow(DocxTooLargeError);
+    expect(() => docxToText(docxBomb(2 * 1024 * 1024), 1024 * 1024)).toThrow(/expands to more than 1 MB when unzipped/);
+  });
+
+  it('refuses a file that declares 400 MB, under the default cap of MAX_DOCX_XML_BYTES', () => {
+    expect(MAX_DOCX_XML_BYTES).toBeLessThan(400 * 1024 * 1024);
+    expect(() => docxToText(docxBomb(64 * 1024, 400 * 1024 * 1024))).toThrow(DocxTooLargeError);
+  });
+
+  it('inflates no more than a zip declares when it understates the size', () => {
+    // 20 MB of document that claims to be 1 KB: only 1 KB is inflated, and what comes out is no law text.
+    expect(docxToText(docxBomb(20 * 1024 * 1024, 1024)).length).toBeLessThanOrEqual(1024);
+  });
+
+  it('still reads a document under the cap', () => {
+    expect(() => docxToText(docxBomb(512 * 1024), 1024 * 1024)).not.toThrow();
   });
 });

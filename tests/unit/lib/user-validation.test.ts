@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUserSchema, loginSchema, passwordSchema, phoneSchema } from '@/lib/validations/user';
+import { changePasswordSchema, createUserSchema, loginSchema, passwordSchema, phoneSchema, profileSchema } from '@/lib/validations/user';
 
 describe('phoneSchema', () => {
   it.each([
@@ -35,7 +35,11 @@ describe('passwordSchema', () => {
     { password: 'Abcdefg1', ok: true, why: 'three classes: upper, lower, digit' },
     { password: 'abcd12!@', ok: true, why: 'three classes: lower, digit, symbol' },
     { password: 'ABCD12!@', ok: true, why: 'three classes: upper, digit, symbol' },
-    { password: 'Pufa-demo-2026', ok: true, why: 'all four classes (the demo password)' },
+    { password: 'Cun-Min-2026', ok: true, why: 'all four classes' },
+    { password: 'Pufa-demo-2026', ok: false, message: /COMMON_PASSWORD/, why: 'the published demo password' },
+    { password: 'P@ssw0rd', ok: false, message: /COMMON_PASSWORD/, why: 'a most common password' },
+    { password: 'aA123456', ok: false, message: /COMMON_PASSWORD/, why: 'a most common password in another case' },
+    { password: 'Woaini1314', ok: false, message: /COMMON_PASSWORD/, why: 'a most common Chinese password' },
     { password: '普法学堂Ab1好好', ok: true, why: 'Chinese characters count as symbols' },
     { password: `Aa1!${'x'.repeat(125)}`, ok: false, message: /128/, why: 'longer than 128 characters' },
   ])('$why: "$password" accepted $ok', ({ password, ok, message }) => {
@@ -46,7 +50,7 @@ describe('passwordSchema', () => {
 });
 
 describe('createUserSchema', () => {
-  const base = { phone: '13900001101', password: 'Pufa-demo-2026', name: '张秀英', role: 'villager', orgUnitId: 'org-v01-h1' } as const;
+  const base = { phone: '13900001101', password: 'Cun-Min-2026', name: '张秀英', role: 'villager', orgUnitId: 'org-v01-h1' } as const;
 
   it('defaults to not legal-literate, with no date', () => {
     expect(createUserSchema.parse(base)).toMatchObject({ legalLiterate: false, legalLiterateSince: null });
@@ -86,5 +90,32 @@ describe('loginSchema', () => {
   it('does not apply the password rules at sign-in, so old passwords still sign in', () => {
     expect(loginSchema.safeParse({ phone: '13800000001', password: 'short' }).success).toBe(true);
     expect(loginSchema.safeParse({ phone: '13800000001', password: '' }).success).toBe(false);
+  });
+});
+
+describe('profileSchema: what people may change about themselves', () => {
+  it.each([
+    { why: 'a Chinese name', input: { name: '马福贵' }, error: null },
+    { why: 'a name with a middle dot', input: { name: '阿依古丽·买买提' }, error: null },
+    { why: 'a name of 41 characters', input: { name: '马'.repeat(41) }, error: /NAME_TOO_LONG/ },
+    { why: 'a 20 MB name', input: { name: 'x'.repeat(20 * 1024 * 1024) }, error: /NAME_TOO_LONG/ },
+    { why: 'a name with a newline inside', input: { name: '马\n福贵' }, error: /NAME_CONTROL/ },
+    { why: 'a name with a right-to-left override', input: { name: '马\u202E贵福' }, error: /NAME_CONTROL/ },
+    { why: 'zero-width spaces only', input: { name: '\u200B\u200B\u200D' }, error: /NAME_INVISIBLE/ },
+    { why: 'blanks only', input: { name: '   ' }, error: /validation.nameRequired/ },
+    { why: 'a new login phone', input: { name: '马福贵', phone: '13800000001' }, error: /Unrecognized key/i },
+    { why: 'a new role', input: { name: '马福贵', role: 'admin' }, error: /Unrecognized key/i },
+  ])('$why: refused $error', ({ input, error }) => {
+    const result = profileSchema.safeParse(input);
+    expect(result.success).toBe(error === null);
+    if (!result.success && error) expect(result.error.issues.map((i) => i.message).join(' ')).toMatch(error);
+  });
+});
+
+describe('changePasswordSchema', () => {
+  it('refuses the current password as the new one, and a common new one', () => {
+    expect(changePasswordSchema.safeParse({ currentPassword: 'Cun-Min-2026', newPassword: 'Cun-Min-2026' }).success).toBe(false);
+    expect(changePasswordSchema.safeParse({ currentPassword: 'Cun-Min-2026', newPassword: 'Passw0rd!' }).success).toBe(false);
+    expect(changePasswordSchema.safeParse({ currentPassword: 'Cun-Min-2026', newPassword: 'Hai-Yuan-7ying' }).success).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLawIndex, lawDocs, loadIndex, searchLaws, serializeIndex, type LawArticleDoc } from '../../../lib/search/law-index';
 import { createSearchHandler } from '../../../lib/search/search.worker';
+import { parseThesaurus } from '../../../lib/search/thesaurus';
 
 const doc = (law: string, number: number, label: string, text: string): LawArticleDoc => ({
   id: `${law}:${number}`,
@@ -71,8 +72,31 @@ describe('searchLaws', () => {
     expect(ids('量子纠缠')).toEqual([]);
   });
 
-  it('finds the article for an everyday word the statute never uses (彩礼 → 借婚姻索取财物)', () => {
-    expect(ids('彩礼', 3)[0]).toBe('民法典:1042');
+  it('finds the article for an everyday word the statute never uses, through the thesaurus (彩礼 → 借婚姻索取财物)', () => {
+    expect(ids('彩礼', 3)).not.toContain('民法典:1042');
+    const withThesaurus = buildLawIndex(articles, { thesaurus: parseThesaurus('彩礼\t借婚姻索取财物\t婚姻家庭\n') });
+    expect(searchLaws(withThesaurus, '彩礼能要回来吗', { limit: 3 })[0]).toMatchObject({ id: '民法典:1042', approximate: false });
+  });
+
+  it('lets the legal words of a whole question decide, not its question words and filler', () => {
+    expect(ids('我家的宅基地能不能拿来盖房子呢？', 2).sort()).toEqual(['民法典:362', '民法典:363']);
+    expect(ids('家庭暴力怎么办啊', 1)).toEqual(['反家庭暴力法:2']);
+  });
+
+  it('expands an abbreviation from the law texts themselves (低保 → 最低生活保障)', () => {
+    const texts = ['对最低生活保障家庭给予救助。', '最低生活保障标准由县级人民政府确定。', '申请最低生活保障，向乡镇人民政府提出。'];
+    const index = buildLawIndex([...articles, ...texts.map((t, k) => doc('社会救助法', k + 1, `第${k + 1}条`, t))]);
+    const hits = searchLaws(index, '低保', { limit: 3 });
+    expect(hits.map((h) => h.law)).toEqual(['社会救助法', '社会救助法', '社会救助法']);
+    expect(hits[0]?.approximate).toBe(false);
+  });
+
+  it('never comes back empty while an article holds every character, and says the hits are approximate', () => {
+    // no two of these characters stand side by side in any article, but 草原法 第九条 holds all four
+    const hits = searchLaws(index, '院宅地国', { limit: 5 });
+    expect(hits.map((h) => h.id)).toContain('草原法:9');
+    expect(hits.every((h) => h.approximate)).toBe(true);
+    expect(searchLaws(index, '宅基地', { limit: 1 })[0]?.approximate).toBe(false);
   });
 
   it('gives the same results after serialize → load', () => {
@@ -98,8 +122,12 @@ describe('search worker handler', () => {
     expect(handle({ type: 'build', articles })).toEqual({ type: 'ready', count: articles.length });
     const res = handle({ type: 'query', id: 2, q: '宅基地', limit: 1 });
     expect(res).toMatchObject({ type: 'results', id: 2, hits: [{ law: '民法典' }] });
-    const json = serializeIndex(buildLawIndex(articles));
-    expect(handle({ type: 'load', json })).toEqual({ type: 'ready', count: articles.length });
+    const built = handle({ type: 'build', articles, serialize: true });
+    expect(built).toMatchObject({ type: 'ready', count: articles.length, json: expect.any(String) as string });
+    const json = built.type === 'ready' ? built.json! : '';
+    const thesaurus = parseThesaurus('彩礼\t借婚姻索取财物\t婚姻家庭\n');
+    expect(handle({ type: 'load', json, thesaurus })).toEqual({ type: 'ready', count: articles.length });
+    expect(handle({ type: 'query', id: 3, q: '彩礼', limit: 1 })).toMatchObject({ hits: [{ id: '民法典:1042' }] });
     expect(handle({ type: 'load', json: '{' })).toMatchObject({ type: 'error' });
   });
 });

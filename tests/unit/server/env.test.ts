@@ -28,6 +28,7 @@ describe('parseEnv', () => {
       check: { DATABASE_URL: 'postgresql://pufa@db/pufa' },
     },
     { name: 'a 32-character secret', source: { BETTER_AUTH_SECRET: 's'.repeat(32) }, check: { BETTER_AUTH_SECRET: 's'.repeat(32) } },
+    { name: 'the trusted proxies', source: { TRUSTED_PROXY: '127.0.0.1,::1' }, check: { TRUSTED_PROXY: '127.0.0.1,::1' } },
   ])('accepts $name', ({ source, check }) => {
     expect(parseEnv(source)).toMatchObject(check);
   });
@@ -43,6 +44,7 @@ describe('parseEnv', () => {
     { source: { BETTER_AUTH_URL: 'pufa.example.com' }, variable: 'BETTER_AUTH_URL', says: /must be an http\(s\) URL/ },
     { source: { BETTER_AUTH_URL: 'localhost:3000' }, variable: 'BETTER_AUTH_URL', says: /must be an http\(s\) URL/ },
     { source: { DEMO_PASSWORD: 'short' }, variable: 'DEMO_PASSWORD', says: /8/ },
+    { source: { TRUSTED_PROXY: 'yes' }, variable: 'TRUSTED_PROXY', says: /IP addresses of your reverse proxies/ },
   ])('names $variable when it is "$source"', ({ source, variable, says }) => {
     const message = envError(source);
     const line = message.split('\n').find((l) => l.trim().startsWith(`${variable}:`));

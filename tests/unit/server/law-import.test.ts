@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { importLaws } from '@/server/laws/import';
 import { LawImportError } from '@/server/laws/law-file';
 import { getLaw, listLaws } from '@/server/laws/library';
 import { tinyLaw } from '../../support/tiny-law';
+import { docxBomb } from '../../support/zip-bomb';
 
 /** The law importer on a real SQLite database: all or nothing, versions, and citations that stop resolving. */
 let dataDir: string;
@@ -130,5 +132,39 @@ describe('importLaws', () => {
       category: 'social',
     });
     expect(result.laws[0]?.category).toBe('social');
+  });
+
+  it('refuses a .docx that expands to 400 MB with 413, naming the file, and imports nothing', async () => {
+    const before = (await listLaws(handle)).length;
+    const error = await importLaws(handle, [{ name: 'bomb.docx', bytes: docxBomb(64 * 1024, 400 * 1024 * 1024) }], NO_INDEX).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(LawImportError);
+    expect(error).toMatchObject({
+      status: 413,
+      file: 'bomb.docx',
+      message: expect.stringMatching(/bomb\.docx: .*expands to more than 40 MB/),
+    });
+    expect(await listLaws(handle)).toHaveLength(before);
+  });
+
+  it('parses off the request loop: the event loop keeps turning while a large .docx is read', async () => {
+    // 24 MB of document XML (under the cap) takes the parser a couple of seconds; on the main thread that is a freeze.
+    const para = '<w:p><w:r><w:t>测试文字。</w:t></w:r></w:p>';
+    const xml = strToU8(`<w:document><w:body>${para.repeat(Math.floor((24 * 1024 * 1024) / para.length))}</w:body></w:document>`);
+    const bytes = zipSync({ 'word/document.xml': xml }, { level: 6 });
+    let last = performance.now();
+    let longestGap = 0;
+    const tick = () => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    };
+    const timer = setInterval(tick, 10);
+    const error = await importLaws(handle, [{ name: 'big.docx', bytes }], NO_INDEX).catch((e: unknown) => e);
+    tick();
+    clearInterval(timer);
+    expect(error).toMatchObject({ status: 422, message: expect.stringMatching(/no articles found/) });
+    expect(longestGap).toBeLessThan(400);
   });
 });

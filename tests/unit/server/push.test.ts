@@ -21,6 +21,20 @@ let handle: DbHandle;
 let userId: string;
 let otherUserId: string;
 let lessonIds: string[];
+let phones = 1300;
+// Reading time is credited per person and never twice for the same moment, so each scenario reads as its own person.
+const newUser = async () =>
+  (
+    await createUser(handle.db, {
+      password: 'Pufa-demo-2026',
+      role: 'villager',
+      orgUnitId: 'org-v01',
+      legalLiterate: false,
+      legalLiterateSince: null,
+      phone: `1390000${phones++}`,
+      name: '王建国',
+    })
+  ).id;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'pufa-push-'));
@@ -46,9 +60,11 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-const T1 = '2026-03-02T01:00:00.000Z';
-const T2 = '2026-03-03T01:00:00.000Z';
-const T3 = '2026-03-04T01:00:00.000Z';
+// Op times must fall after the account was created and at most a day ahead of the server: use the coming hours.
+const hoursAhead = (h: number) => new Date(Math.floor(Date.now() / 3600_000 + h) * 3600_000).toISOString();
+const T1 = hoursAhead(1);
+const T2 = hoursAhead(2);
+const T3 = hoursAhead(3);
 
 /** One op of a scenario: `key` names its id, so a scenario can send the same op again. */
 interface OpSpec {
@@ -157,7 +173,7 @@ const scenarios: Scenario[] = [
         highestSeq: 7,
       },
       { ops: [complete('d', 5, T2)], results: ['applied'], highestSeq: 7 },
-      { ops: [read('e', 12, 5)], results: ['applied'], highestSeq: 12 },
+      { ops: [read('e', 12, 5, T2)], results: ['applied'], highestSeq: 12 },
     ],
     kept: ['a', 'b', 'd', 'e'],
     progress: { openedAt: T1, completedAt: T2, secondsSpent: 35 },
@@ -194,6 +210,7 @@ describe('pushOps receipts', () => {
   it.each(scenarios.map((s, i) => ({ ...s, lessonIndex: i })))('$name', async ({ pushes, kept, progress, lessonIndex }) => {
     const lessonId = lessonIds[lessonIndex]!;
     const deviceId = randomUUID();
+    const userId = await newUser();
     const ids = new Map<string, string>();
     const idOf = (key: string) => ids.get(key) ?? ids.set(key, randomUUID()).get(key)!;
 
@@ -317,6 +334,7 @@ describe('pushOps', () => {
 
 describe('pushOps with the same op twice in one batch', () => {
   it('applies it once', async () => {
+    const userId = await newUser();
     const lessonId = lessonIds[scenarios.length]!;
     const deviceId = randomUUID();
     const twice = { id: randomUUID(), seq: 1, type: 'study.read', payload: { lessonId, at: T1, seconds: 60 }, createdAt: T1 };

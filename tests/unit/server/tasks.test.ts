@@ -77,13 +77,13 @@ describe('weekly tasks', () => {
 
   it('sends an edit and a deletion to phones on their next pull', async () => {
     const { task } = await createTask(handle, input({ weekStart: '2026-03-16' }), adminId);
-    const cursor = (await pullChanges(handle, adminId, 0)).cursor;
+    const cursor = (await pullChanges(handle, { id: adminId, role: 'admin' }, 0)).cursor;
     await updateTask(handle, task.id, input({ weekStart: '2026-03-16', moduleId: moduleIds[1], note: '周一例会前学完' }));
-    const edited = await pullChanges(handle, adminId, cursor);
+    const edited = await pullChanges(handle, { id: adminId, role: 'admin' }, cursor);
     expect(edited.tasks).toEqual([expect.objectContaining({ id: task.id, moduleId: moduleIds[1], note: '周一例会前学完' })]);
 
     await deleteTask(handle, task.id);
-    const deleted = await pullChanges(handle, adminId, edited.cursor);
+    const deleted = await pullChanges(handle, { id: adminId, role: 'admin' }, edited.cursor);
     expect(deleted.tasks).toEqual([expect.objectContaining({ id: task.id, deleted: true })]);
     expect((await listTasks(handle, '2026-03-16')).map((t) => t.id)).not.toContain(task.id);
     await expect(deleteTask(handle, task.id)).rejects.toMatchObject({ status: 404, code: 'TASK_NOT_FOUND' } satisfies Partial<HttpError>);

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getSetting, setSetting, type PufaDB } from '@/lib/local/db';
+import { LAW_KEYS, storeLaw } from '@/lib/local/laws';
 import type { LessonRecord, ModuleRecord, ProgressRecord, PullResponse, StudyTaskRecord } from '@/lib/study/types';
 import { mergeProgress, pullChanges } from '@/lib/sync/pull-changes';
 import { SyncHttpError } from '@/lib/sync/push-outbox';
@@ -148,6 +149,30 @@ describe('pullChanges', () => {
     expect(await getSetting(db, 'lastSyncAt')).toEqual(expect.any(String));
   });
 
+  it('keeps the thesaurus the server sends and drops the words it marks removed', async () => {
+    await db.thesaurus.bulkPut([
+      { word: '低保', phrases: ['低保'], theme: '社会救助' },
+      { word: '旧词', phrases: ['旧'], theme: '宪法' },
+    ]);
+    const { fetch } = fakeFetch(() =>
+      Response.json(
+        response({
+          cursor: 7,
+          thesaurus: [
+            { word: '低保', phrases: ['最低生活保障'], theme: '社会救助', removed: false },
+            { word: '彩礼', phrases: ['借婚姻索取财物'], theme: '婚姻家庭', removed: false },
+            { word: '旧词', phrases: ['旧'], theme: '宪法', removed: true },
+          ],
+        }),
+      ),
+    );
+    expect(await pullChanges(db, fetch)).toBe(3);
+    expect(await db.thesaurus.orderBy('word').toArray()).toEqual([
+      { word: '低保', phrases: ['最低生活保障'], theme: '社会救助' },
+      { word: '彩礼', phrases: ['借婚姻索取财物'], theme: '婚姻家庭' },
+    ]);
+  });
+
   it('asks from the stored cursor and replaces rows that changed', async () => {
     await setSetting(db, 'cursor', 42);
     await db.lessons.put({ ...lesson('l1'), title: '旧标题' });
@@ -176,5 +201,37 @@ describe('pullChanges', () => {
     expect(error).toMatchObject({ status: 401, message: '请先登录 / please sign in' });
     expect(await getSetting(db, 'cursor')).toBe(7);
     expect(await getSetting(db, 'lastSyncAt')).toBeUndefined();
+  });
+
+  it('deletes a law an admin retired, its articles and its place in the cached catalog, and keeps the others', async () => {
+    const summary = (shortTitle: string, id: string) => ({
+      id,
+      shortTitle,
+      title: `中华人民共和国${shortTitle}`,
+      category: 'other' as const,
+      versionDate: null,
+      version: 1,
+      articleCount: 1,
+      textBytes: 10,
+      importedAt: T1,
+    });
+    for (const [shortTitle, id] of [
+      ['测试法', 'law-1'],
+      ['刑法', 'law-2'],
+    ] as const)
+      await storeLaw(db, {
+        ...summary(shortTitle, id),
+        history: [],
+        preamble: [],
+        headings: [],
+        articles: [{ law: shortTitle, number: 1, sub: 0, label: '第一条', headingPath: [], paragraphs: ['正文。'] }],
+      });
+    await setSetting(db, LAW_KEYS.catalog, [summary('测试法', 'law-1'), summary('刑法', 'law-2')]);
+    const { fetch } = fakeFetch(() => Response.json(response({ cursor: 60, retiredLaws: ['测试法'] })));
+
+    await pullChanges(db, fetch);
+    expect((await db.laws.toArray()).map((l) => l.shortTitle)).toEqual(['刑法']);
+    expect((await db.lawArticles.toArray()).map((a) => a.law)).toEqual(['刑法']);
+    expect((await getSetting<{ shortTitle: string }[]>(db, LAW_KEYS.catalog))?.map((l) => l.shortTitle)).toEqual(['刑法']);
   });
 });

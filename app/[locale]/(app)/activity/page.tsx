@@ -1,7 +1,7 @@
 import { setRequestLocale } from 'next-intl/server';
-import { ComingSoon } from '@/components/layout/coming-soon';
+import { ActivityList } from '@/components/activity/activity-list';
 
 export default async function ActivityPage({ params }: { params: Promise<{ locale: string }> }) {
   setRequestLocale((await params).locale);
-  return <ComingSoon tab="activity" />;
+  return <ActivityList />;
 }

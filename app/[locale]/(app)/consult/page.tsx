@@ -1,7 +1,7 @@
 import { setRequestLocale } from 'next-intl/server';
-import { ComingSoon } from '@/components/layout/coming-soon';
+import { ConsultHome } from '@/components/consult/consult-home';
 
 export default async function ConsultPage({ params }: { params: Promise<{ locale: string }> }) {
   setRequestLocale((await params).locale);
-  return <ComingSoon tab="consult" />;
+  return <ConsultHome />;
 }

@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { InstallPanel } from '@/components/me/install-panel';
 import { LanguagePanel } from '@/components/me/language-panel';
+import { PersonalCode } from '@/components/activity/personal-code';
 import { ProfilePanel } from '@/components/me/profile-panel';
 import { StoragePanel } from '@/components/me/storage-panel';
 import { SyncPanel } from '@/components/me/sync-panel';
@@ -12,6 +13,7 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
   return (
     <div className="flex flex-col gap-4">
       <ProfilePanel />
+      <PersonalCode />
       <SyncPanel />
       <StoragePanel />
       <LanguagePanel />

@@ -1,18 +1,7 @@
-import { auth } from '@/server/auth';
-import { ready } from '@/server/db';
-import { errorResponse, requireSameOrigin } from '@/server/http';
+import { authGate } from '@/server/auth-gate';
+import { handle } from '@/server/http';
 
-async function handler(request: Request): Promise<Response> {
-  await ready();
-  if (request.method === 'POST') {
-    // Sign-in, sign-out and the rest change session state: refused from another site, as every write route is.
-    try {
-      requireSameOrigin(request);
-    } catch (error) {
-      return errorResponse(error);
-    }
-  }
-  return auth().handler(request);
-}
+/** better-auth behind an allow-list, a body limit and the wrong-password lock (server/auth-gate.ts). */
+const handler = handle(authGate);
 
-export { handler as GET, handler as POST };
+export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };

@@ -9,6 +9,7 @@ export const GET = handle(async (request: Request, context: { params: Promise<{ 
   const id = lawIdSchema.safeParse((await context.params).id);
   if (!id.success) throw new HttpError(422, id.error.issues[0]?.message ?? 'invalid id');
   const law = await getLaw(await ready(), id.data);
-  if (!law) throw new HttpError(404, '没有这部法规，可能已被删除；请刷新法规列表 / no such law: refresh the law list');
+  if (!law)
+    throw new HttpError(404, '没有这部法规，可能已停用；请刷新法规列表 / no such law (it may have been retired): refresh the law list');
   return json({ law });
 });

@@ -8,5 +8,5 @@ export const GET = handle(async (request: Request) => {
   const user = await requireUser(request);
   const query = pullQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new HttpError(422, 'cursor: 必须是非负整数 / must be a non-negative integer');
-  return json(await pullChanges(await ready(), user.id, query.data.cursor));
+  return json(await pullChanges(await ready(), user, query.data.cursor));
 });

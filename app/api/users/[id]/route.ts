@@ -1,4 +1,5 @@
 import { updateUserSchema } from '@/lib/validations/user';
+import { recordAudit } from '@/server/audit';
 import { ready } from '@/server/db';
 import { HttpError, handle, json, readJson, requireSameOrigin, requireUser } from '@/server/http';
 import { updateUser } from '@/server/users';
@@ -11,5 +12,15 @@ export const PATCH = handle(async (request: Request, context: { params: Promise<
   if (id === admin.id && input.disabled)
     throw new HttpError(409, '不能停用自己的账号 / you cannot disable your own account', undefined, 'CANNOT_DISABLE_SELF');
   const { db } = await ready();
-  return json(await updateUser(db, id, input));
+  const updated = await updateUser(db, id, input);
+  const changed = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);
+  // Permission and account changes are audited: role, village, disabling, 法律明白人, name.
+  await recordAudit(db, {
+    actorId: admin.id,
+    actorRole: admin.role,
+    action: `user-${changed.join('+') || 'edit'}`,
+    subjectKind: 'user',
+    subjectId: id,
+  });
+  return json(updated);
 });

@@ -1,3 +1,4 @@
+import { MIN_RANKING_GROUP } from '@/lib/constants';
 import { ready } from '@/server/db';
 import { HttpError, handle, json, requireUser } from '@/server/http';
 import { inAudience, learnerOf } from '@/server/quiz/exams';
@@ -13,5 +14,5 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
     if (!stats.exam.showRanking) throw new HttpError(403, '本场考试不公开排名 / this exam does not show its ranking');
     if (!inAudience(stats.exam, await learnerOf(db, user))) throw new HttpError(403, '这场考试不面向您 / this exam is not for you');
   }
-  return json({ examId: stats.exam.id, ranking: stats.ranking });
+  return json({ examId: stats.exam.id, ranking: stats.ranking, hidden: stats.rankingHidden, minGroup: MIN_RANKING_GROUP });
 });

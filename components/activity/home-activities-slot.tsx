@@ -1,0 +1,16 @@
+'use client';
+import { lazy, Suspense } from 'react';
+import { useProfile } from '@/hooks/use-profile';
+
+const HomeActivities = lazy(() => import('./home-activities').then((m) => ({ default: m.HomeActivities })));
+
+/** Loads the activity card on 首页 only for the people who log activities, so the home page stays light for everyone else. */
+export function HomeActivitiesSlot() {
+  const profile = useProfile();
+  if (!profile || !(profile.role === 'publicist' || (profile.role === 'villager' && profile.legalLiterate))) return null;
+  return (
+    <Suspense>
+      <HomeActivities />
+    </Suspense>
+  );
+}

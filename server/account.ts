@@ -1,0 +1,49 @@
+import 'server-only';
+import type { ChangePasswordInput, ProfileInput } from '@/lib/validations/user';
+import { lockedResponse } from './auth-gate';
+import type { Client } from './client';
+import type { Db } from './db/client';
+import { HttpError } from './http';
+import { reserveAttempt, settleAttempt } from './login-lock';
+import { hashPassword, verifyPassword } from './passwords';
+
+/**
+ * What people may change about their own account: their display name, and their password (after proving the
+ * current one, which counts toward the same wrong-password lock as signing in). Phone, role and unit are an
+ * administrator's to set (server/users.ts).
+ */
+export async function updateProfile(db: Db, userId: string, input: ProfileInput): Promise<void> {
+  await db.updateTable('user').set({ name: input.name, updatedAt: new Date() }).where('id', '=', userId).execute();
+}
+
+/** Changes the password and ends every other session of the user; a wrong current password answers 401. */
+export async function changePassword(
+  db: Db,
+  user: { id: string; phone: string },
+  keepSessionId: string,
+  client: Client,
+  input: ChangePasswordInput,
+): Promise<void> {
+  const verdict = await reserveAttempt(db, user.phone, client.address);
+  if (!verdict.allowed) {
+    const locked = lockedResponse(verdict.until);
+    throw new HttpError(429, 'too many wrong passwords', undefined, 'LOGIN_LOCKED', {
+      'Retry-After': locked.headers.get('Retry-After') ?? '60',
+    });
+  }
+  const account = await db
+    .selectFrom('account')
+    .select(['id', 'password'])
+    .where('userId', '=', user.id)
+    .where('providerId', '=', 'credential')
+    .executeTakeFirst();
+  const right = Boolean(account?.password) && (await verifyPassword({ hash: account!.password!, password: input.currentPassword }));
+  await settleAttempt(db, user.phone, client.address, right ? 'right' : 'wrong');
+  if (!right || !account)
+    throw new HttpError(401, 'the current password is wrong', { currentPassword: 'WRONG_PASSWORD' }, 'WRONG_PASSWORD');
+  const password = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('account').set({ password, updatedAt: new Date() }).where('id', '=', account.id).execute();
+    await trx.deleteFrom('session').where('userId', '=', user.id).where('id', '!=', keepSessionId).execute();
+  });
+}

@@ -1,0 +1,208 @@
+import 'server-only';
+import type { Insertable, Selectable } from 'kysely';
+import { checkInWindow, periodOf } from '@/lib/activity/types';
+import type { ActivityFields } from '@/lib/validations/activity';
+import type { Trx } from '../db/client';
+import type { ActivityTable } from '../db/schema';
+import { attachFile, canAttachFile, detachOtherFiles } from '../files';
+import { isRole } from '@/lib/roles';
+import { OpRejected, type ApplyContext, type ApplyFn } from '../sync/registry';
+
+/**
+ * The activity operations. activity.save creates an activity (the sender becomes its host) or edits it (its host or
+ * an administrator, while its month is not locked), keeping every edit as a revision. activity.checkIn records one
+ * person once per activity, whichever phone and however often it is pushed: the unique (activity, person) index
+ * decides. The demo seed applies activities through these same functions.
+ */
+type Row = Selectable<ActivityTable>;
+
+const EDITABLE: (keyof ActivityFields)[] = [
+  'title',
+  'kind',
+  'studyKind',
+  'dutyOutcome',
+  'themeId',
+  'orgUnitId',
+  'place',
+  'latitude',
+  'longitude',
+  'accuracyM',
+  'startsAt',
+  'endsAt',
+  'hostName',
+  'staff',
+  'audience',
+  'banners',
+  'posters',
+  'leaflets',
+  'brochures',
+  'gifts',
+  'notes',
+  'photos',
+];
+
+async function assertUnlocked(trx: Trx, startsAt: string): Promise<void> {
+  const period = periodOf(startsAt);
+  if (await trx.selectFrom('periodLock').select('period').where('period', '=', period).executeTakeFirst())
+    throw new OpRejected(`${period} 的活动已由管理员锁定，不能再新增或修改 / activities of ${period} are locked by the administrator`);
+}
+
+async function checkReferences(trx: Trx, a: ActivityFields): Promise<void> {
+  if (!(await trx.selectFrom('orgUnit').select('id').where('id', '=', a.orgUnitId).executeTakeFirst()))
+    throw new OpRejected(`单位不存在 / org unit not found: ${a.orgUnitId}`);
+  if (a.themeId && !(await trx.selectFrom('activityTheme').select('id').where('id', '=', a.themeId).executeTakeFirst()))
+    throw new OpRejected(`主题不存在 / theme not found: ${a.themeId}`);
+}
+
+function columns(
+  a: ActivityFields,
+): Omit<Insertable<ActivityTable>, 'id' | 'hostId' | 'checkInCode' | 'version' | 'createdAt' | 'updatedAt' | 'changeSeq'> {
+  return {
+    ...a,
+    studyKind: a.kind === 'study' ? a.studyKind : null,
+    photos: JSON.stringify(a.photos),
+  };
+}
+
+function diff(before: Row, after: ActivityFields): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const field of EDITABLE) {
+    const old = field === 'photos' ? (JSON.parse(before.photos) as string[]) : before[field as keyof Row];
+    const next = field === 'studyKind' && after.kind !== 'study' ? null : after[field];
+    if (JSON.stringify(old ?? null) !== JSON.stringify(next ?? null)) changes[field] = [old ?? null, next ?? null];
+  }
+  return changes;
+}
+
+const save: ApplyFn<'activity.save'> = async (ctx, p) => {
+  const { trx } = ctx;
+  const a = p.activity;
+  await checkReferences(trx, a);
+  await assertUnlocked(trx, a.startsAt);
+  const existing = await trx.selectFrom('activity').selectAll().where('id', '=', p.id).executeTakeFirst();
+  if (!existing) {
+    await trx
+      .insertInto('activity')
+      .values({
+        id: p.id,
+        ...columns(a),
+        hostId: ctx.userId,
+        checkInCode: p.checkInCode,
+        version: 1,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        changeSeq: ctx.changeSeq,
+      })
+      .execute();
+  } else {
+    const editor = await trx.selectFrom('user').select('role').where('id', '=', ctx.userId).executeTakeFirst();
+    if (existing.hostId !== ctx.userId && editor?.role !== 'admin')
+      throw new OpRejected('只有活动的登记人或管理员可以修改 / only the person who logged the activity or an administrator may edit it');
+    await assertUnlocked(trx, existing.startsAt);
+    const changes = diff(existing, a);
+    if (Object.keys(changes).length === 0) return;
+    const version = existing.version + 1;
+    await trx
+      .updateTable('activity')
+      .set({ ...columns(a), version, updatedAt: ctx.now, changeSeq: ctx.changeSeq })
+      .where('id', '=', p.id)
+      .execute();
+    await trx
+      .insertInto('activityRevision')
+      .values({
+        id: ctx.opId,
+        activityId: p.id,
+        editorId: ctx.userId,
+        version,
+        changes: JSON.stringify(changes),
+        editedAt: ctx.now,
+        changeSeq: ctx.changeSeq,
+      })
+      .execute();
+  }
+  const attached = new Set(
+    (await trx.selectFrom('fileOwner').select('hash').where('ownerKind', '=', 'activity').where('ownerId', '=', p.id).execute()).map(
+      (f) => f.hash,
+    ),
+  );
+  const me = await trx
+    .selectFrom('user')
+    .select(['id', 'role', 'orgUnitId', 'legalLiterate'])
+    .where('id', '=', ctx.userId)
+    .executeTakeFirstOrThrow();
+  const reader = {
+    id: me.id,
+    role: isRole(me.role) ? me.role : 'villager',
+    orgUnitId: me.orgUnitId,
+    legalLiterate: Boolean(me.legalLiterate),
+  } as const;
+  for (const hash of a.photos.filter((h) => !attached.has(h)))
+    if (!(await canAttachFile(trx, reader, hash)))
+      throw new OpRejected(`照片 ${hash.slice(0, 8)}… 不是您上传的 / that photo was uploaded by someone else`);
+  await detachOtherFiles(trx, 'activity', p.id, a.photos);
+  for (const hash of a.photos) await attachFile(trx, hash, 'activity', p.id, ctx.now);
+};
+
+function fmt(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ') + ' UTC';
+}
+
+async function person(ctx: ApplyContext, activity: Row, p: Parameters<ApplyFn<'activity.checkIn'>>[1]) {
+  const { trx } = ctx;
+  if (p.person.kind === 'self') {
+    if (p.person.code !== activity.checkInCode) {
+      const other = await trx.selectFrom('activity').select('title').where('checkInCode', '=', p.person.code).executeTakeFirst();
+      throw new OpRejected(
+        other
+          ? `这是另一个活动「${other.title}」的签到码，不是「${activity.title}」的 / this code belongs to another activity`
+          : `签到码不对，请重新扫描活动现场的二维码 / this check-in code is not this activity's: scan the code shown at the event`,
+      );
+    }
+    return trx.selectFrom('user').select(['id', 'name', 'orgUnitId']).where('id', '=', ctx.userId).executeTakeFirstOrThrow();
+  }
+  const recorder = await trx.selectFrom('user').select('role').where('id', '=', ctx.userId).executeTakeFirst();
+  if (activity.hostId !== ctx.userId && recorder?.role !== 'admin')
+    throw new OpRejected('只有活动的登记人或管理员可以替别人签到 / only the host or an administrator may check other people in');
+  if (p.person.kind === 'user') {
+    const user = await trx.selectFrom('user').select(['id', 'name', 'orgUnitId']).where('id', '=', p.person.userId).executeTakeFirst();
+    if (!user) throw new OpRejected('这个个人码不属于本系统的任何用户 / this personal code belongs to no user');
+    return user;
+  }
+  if (!(await trx.selectFrom('orgUnit').select('id').where('id', '=', p.person.orgUnitId).executeTakeFirst()))
+    throw new OpRejected(`单位不存在 / org unit not found: ${p.person.orgUnitId}`);
+  return { id: null, name: p.person.name, orgUnitId: p.person.orgUnitId };
+}
+
+const checkIn: ApplyFn<'activity.checkIn'> = async (ctx, p) => {
+  const { trx } = ctx;
+  const activity = await trx.selectFrom('activity').selectAll().where('id', '=', p.activityId).executeTakeFirst();
+  if (!activity)
+    throw new OpRejected(
+      '活动还没有同步到服务器：请等登记人的手机联网后再点“重试” / the activity has not reached the server yet: retry once its host has synced',
+    );
+  const who = await person(ctx, activity, p);
+  const { opens, closes } = checkInWindow(activity);
+  if (p.at < opens || p.at > closes)
+    throw new OpRejected(
+      `不在签到时间内（${fmt(opens)} 至 ${fmt(closes)}） / outside the check-in window of this activity (${fmt(opens)} to ${fmt(closes)})`,
+    );
+  const personKey = who.id ? `u:${who.id}` : `m:${who.orgUnitId}:${who.name}`;
+  await trx
+    .insertInto('checkIn')
+    .values({
+      id: p.id,
+      activityId: p.activityId,
+      personKey,
+      userId: who.id,
+      name: who.name,
+      orgUnitId: who.orgUnitId,
+      method: p.method,
+      checkedInAt: p.at,
+      recordedBy: ctx.userId,
+      changeSeq: ctx.changeSeq,
+    })
+    .onConflict((oc) => oc.columns(['activityId', 'personKey']).doNothing())
+    .execute();
+};
+
+export const activityOps = { 'activity.save': save, 'activity.checkIn': checkIn };

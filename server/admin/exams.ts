@@ -1,0 +1,101 @@
+import 'server-only';
+import { sql } from 'kysely';
+import { EXAM_FIELDS_AFTER_OPEN, type ExamEdit } from '@/lib/validations/admin';
+import { nextChangeSeq } from '../db/changes';
+import { writeTransaction, type Db, type DbHandle } from '../db/client';
+import { HttpError } from '../http';
+import { checkPaper, toExamSummary } from '../quiz/exams';
+
+/**
+ * Managing a formal exam after it was created: edit it freely before it opens, then only its window and audience;
+ * close it early; list who in its audience has not taken it. Every change takes a new change sequence, so phones
+ * see the new window or audience on their next pull.
+ */
+export async function editExam(handle: DbHandle, id: string, edit: ExamEdit, now = new Date()) {
+  return writeTransaction(handle, async (trx) => {
+    const row = await trx.selectFrom('exam').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new HttpError(404, '没有这场考试 / exam not found');
+    const opened = new Date(row.opensAt) <= now;
+    const fields = Object.keys(edit) as (keyof ExamEdit)[];
+    const locked = fields.filter((f) => !(EXAM_FIELDS_AFTER_OPEN as readonly string[]).includes(f));
+    if (opened && locked.length > 0)
+      throw new HttpError(
+        409,
+        `考试已开始，只能修改时间和参考人员：${locked.join(', ')} / the exam has opened; only its window and audience can change`,
+      );
+    const opensAt = edit.opensAt ?? row.opensAt;
+    const closesAt = edit.closesAt ?? row.closesAt;
+    if (closesAt <= opensAt) throw new HttpError(422, 'closesAt: 结束时间必须晚于开始时间 / the exam must close after it opens');
+    if (edit.orgUnitIds) {
+      const units = await trx.selectFrom('orgUnit').select('id').where('id', 'in', edit.orgUnitIds).execute();
+      if (units.length !== new Set(edit.orgUnitIds).size) throw new HttpError(422, 'orgUnitIds: 有单位不存在 / an org unit was not found');
+    }
+    const paper = edit.paper ? await checkPaper(trx, edit.paper) : undefined;
+    const { paper: _paper, roles, orgUnitIds, ...plain } = edit;
+    await trx
+      .updateTable('exam')
+      .set({
+        ...plain,
+        opensAt,
+        closesAt,
+        ...(roles ? { roles: JSON.stringify(roles) } : {}),
+        ...(orgUnitIds ? { orgUnitIds: JSON.stringify(orgUnitIds) } : {}),
+        ...(paper && edit.paper
+          ? {
+              paperMode: edit.paper.mode,
+              questionIds: JSON.stringify(paper.questionIds),
+              drawRules: JSON.stringify(paper.rules),
+              questionCount: paper.count,
+            }
+          : {}),
+        changeSeq: await nextChangeSeq(trx),
+      })
+      .where('id', '=', id)
+      .execute();
+    return toExamSummary(await trx.selectFrom('exam').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  });
+}
+
+/** Ends an open exam now: phones stop offering it; attempts already submitted still count. */
+export async function closeExamEarly(handle: DbHandle, id: string, now = new Date()) {
+  return writeTransaction(handle, async (trx) => {
+    const row = await trx.selectFrom('exam').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new HttpError(404, '没有这场考试 / exam not found');
+    if (new Date(row.closesAt) <= now) throw new HttpError(409, '考试已经结束 / the exam has already closed');
+    const at = now.toISOString();
+    await trx
+      .updateTable('exam')
+      .set({ closesAt: at, ...(row.opensAt > at ? { opensAt: at } : {}), changeSeq: await nextChangeSeq(trx) })
+      .where('id', '=', id)
+      .execute();
+    return toExamSummary(await trx.selectFrom('exam').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  });
+}
+
+/** Active people in the exam's audience (role and org unit) with no submitted attempt. */
+export async function notTaken(db: Db, id: string) {
+  const row = await db.selectFrom('exam').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new HttpError(404, '没有这场考试 / exam not found');
+  const exam = toExamSummary(row);
+  return db
+    .selectFrom('user')
+    .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
+    .select(['user.id', 'user.name', 'user.username as phone', 'orgUnit.name as orgUnitName'])
+    .where('user.role', 'in', exam.roles)
+    .where((eb) => eb.or([eb('user.banned', 'is', null), eb('user.banned', '=', false)]))
+    .where((eb) => eb.or(exam.orgUnitIds.map((unit) => eb('orgUnit.path', 'like', `%/${unit}/%`))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('examAttempt')
+            .select(sql`1`.as('one'))
+            .whereRef('examAttempt.userId', '=', 'user.id')
+            .where('examAttempt.examId', '=', id),
+        ),
+      ),
+    )
+    .orderBy('orgUnit.path')
+    .orderBy('user.username')
+    .limit(2000)
+    .execute();
+}

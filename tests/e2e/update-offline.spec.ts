@@ -1,0 +1,88 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { serverDb, signIn, waitForOfflineReady } from './helpers';
+
+/**
+ * A new service worker is deployed while actions wait offline on the phone: the person is asked before the page
+ * reloads into the new version, and after the update every waiting action reaches the server exactly once.
+ * (A Dexie schema upgrade needs a second build with a new db.version(); this test covers the worker update.)
+ */
+const SW_FILE = path.resolve('public/sw.js');
+
+test('ten actions waiting offline reach the server once after a new version is installed, and the person is asked first', async ({
+  page,
+  context,
+}) => {
+  const original = readFileSync(SW_FILE);
+  try {
+    await signIn(page, '13800000003');
+    await waitForOfflineReady(page);
+
+    // Ten actions offline: five lessons opened and completed.
+    const db0 = serverDb();
+    const lessonIds = (db0.prepare('select id from lesson order by moduleId, sortOrder limit 5').all() as { id: string }[]).map(
+      (l) => l.id,
+    );
+    db0.close();
+    await context.setOffline(true);
+    await expect(page.getByTestId('online-status')).toHaveText('离线');
+    for (const id of lessonIds) {
+      await page.goto(`/zh/study/lesson?id=${id}`);
+      await page.getByRole('button', { name: '完成本课' }).click();
+      await expect(page.getByText(/已于 .* 学完/)).toBeVisible();
+    }
+    const waiting = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('pufa');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('outbox').objectStore('outbox').getAll();
+            all.onsuccess = () =>
+              resolve((all.result as { id: string; type: string }[]).filter((o) => o.type !== 'study.read').map((o) => o.id));
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+    expect(waiting.length).toBe(10);
+
+    // The network comes back but pushes still fail while the new version is deployed.
+    await context.route('**/api/sync/push', (route) => route.abort('internetdisconnected'));
+    await context.setOffline(false);
+    writeFileSync(SW_FILE, Buffer.concat([original, Buffer.from(`\n// deployed ${Date.now()}\n`)]));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+
+    // Asked before anything reloads.
+    const prompt = page.getByRole('status').filter({ hasText: '新版本已就绪。' });
+    await expect(prompt).toBeVisible({ timeout: 60_000 });
+    const held = serverDb();
+    try {
+      const placeholders = waiting.map(() => '?').join(',');
+      const early = held.prepare(`select count(*) as n from opReceipt where opId in (${placeholders})`).get(...waiting) as { n: number };
+      expect(early.n).toBe(0); // still waiting on the phone when the update is offered
+    } finally {
+      held.close();
+    }
+    const before = page.url();
+    await context.unroute('**/api/sync/push');
+    const reloaded = page.waitForEvent('load');
+    await prompt.getByRole('button', { name: '立即更新' }).click();
+    await reloaded;
+    expect(page.url()).toBe(before);
+
+    await expect(page.getByTestId('sync-status')).toHaveText('已全部同步', { timeout: 30_000 });
+    const db = serverDb();
+    try {
+      const placeholders = waiting.map(() => '?').join(',');
+      const receipts = db.prepare(`select count(*) as n from opReceipt where opId in (${placeholders})`).get(...waiting) as { n: number };
+      const events = db.prepare(`select count(*) as n from studyEvent where id in (${placeholders})`).get(...waiting) as { n: number };
+      expect(receipts.n).toBe(10);
+      expect(events.n).toBe(10);
+    } finally {
+      db.close();
+    }
+  } finally {
+    writeFileSync(SW_FILE, original);
+  }
+});
