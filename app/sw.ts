@@ -29,7 +29,14 @@ const keepWorkerUrl: SerwistPlugin = {
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
   // Pages are static shells that read their data on the phone, so /zh/study/lesson?id=… is the same page.
-  precacheOptions: { ignoreURLParametersMatching: [/.*/], cleanupOutdatedCaches: true, plugins: [keepWorkerUrl] },
+  // /zh/ (a trailing slash, as people type it or links carry it) is the same page as /zh.
+  precacheOptions: {
+    ignoreURLParametersMatching: [/.*/],
+    cleanupOutdatedCaches: true,
+    plugins: [keepWorkerUrl],
+    urlManipulation: ({ url }) =>
+      url.pathname.length > 1 && url.pathname.endsWith('/') ? [new URL(url.pathname.replace(/\/+$/, ''), url.origin)] : [],
+  },
   skipWaiting: false,
   clientsClaim: true,
   navigationPreload: false,

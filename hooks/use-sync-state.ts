@@ -2,6 +2,7 @@
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { useSyncExternalStore } from 'react';
 import { localDb } from '@/lib/local/db';
+import { countActions } from '@/lib/sync/actions';
 import { getSyncState, subscribe, type SyncState } from '@/lib/sync/engine';
 
 const serverState: SyncState = { status: 'idle', needsSignIn: false, error: null };
@@ -10,7 +11,10 @@ export function useSyncState(): SyncState {
   return useSyncExternalStore(subscribe, getSyncState, () => serverState);
 }
 
-/** Ops waiting to reach the server (undefined while loading). */
+/**
+ * The person's actions waiting to reach the server (undefined while loading): one lesson read offline is opened,
+ * read and completed, three operations but one action.
+ */
 export function usePendingCount(): number | undefined {
-  return useLiveQuery(() => localDb().outbox.where('status').equals('pending').count());
+  return useLiveQuery(async () => countActions(await localDb().outbox.where('status').equals('pending').toArray()));
 }

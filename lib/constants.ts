@@ -35,3 +35,6 @@ export const PHOTO_MAX_SIDE_PX = 1600;
 export const PHOTO_TARGET_BYTES = 400 * 1024;
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 export const MAX_PHOTOS_PER_RECORD = 9;
+
+/** 完成本课 counts once the lesson was visible for this share of its stated minutes (told to the reader). */
+export const COMPLETE_AFTER_SHARE = 1 / 3;

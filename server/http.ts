@@ -1,7 +1,40 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Role } from '@/lib/roles';
+import { issueKey } from '@/lib/validations/field-errors';
+import en from '@/locales/en.json';
+import zh from '@/locales/zh-CN.json';
 import { currentUser, type SessionUser } from './session';
+
+/**
+ * Every error answer is `{ error, code, params?, fields? }`: `code` is stable and the phone shows it in the reader's
+ * language from the `errors` catalogue; `fields` hold `validation.*` message keys; `error` is the text in both
+ * languages, for logs and for whoever calls the API by hand.
+ */
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'NOT_SIGNED_IN',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'TOO_LARGE',
+  422: 'INVALID',
+  429: 'TOO_MANY',
+};
+
+type Catalogue = { [key: string]: string | Catalogue };
+function lookup(messages: Catalogue, key: string): string | undefined {
+  let node: string | Catalogue | undefined = messages;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** A message key in both languages ("中文 / English"), for the `error` text; an unknown key stays as it is. */
+export function bilingual(key: string, params: Record<string, string | number> = {}): string {
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const [z, e] = [lookup(zh as Catalogue, key), lookup(en as Catalogue, key)];
+  return z && e ? `${fill(z)} / ${fill(e)}` : key;
+}
 
 /** Small helpers that keep route handlers to: authenticate → validate → call server/ → explicit status. */
 export class HttpError extends Error {
@@ -9,12 +42,17 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly fields?: Record<string, string>,
-    /** A stable code the client maps to a message in the reader's language (locales/*.json). */
-    readonly code?: string,
+    readonly code: string = CODE_BY_STATUS[status] ?? 'ERROR',
     readonly headers: Record<string, string> = {},
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
   }
+}
+
+/** An HttpError whose text comes from the `errors` catalogue under its code. */
+export function httpError(status: number, code: string, params?: Record<string, string | number>, fields?: Record<string, string>) {
+  return new HttpError(status, bilingual(`errors.${code}`, params), fields, code, {}, params);
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -23,9 +61,9 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof HttpError)
-    return json({ error: error.message, code: error.code, fields: error.fields }, error.status, error.headers);
+    return json({ error: error.message, code: error.code, params: error.params, fields: error.fields }, error.status, error.headers);
   console.error(error);
-  return json({ error: '服务器出错，请稍后再试 / server error, please try again later' }, 500);
+  return json({ error: bilingual('errors.SERVER_ERROR'), code: 'SERVER_ERROR' }, 500);
 }
 
 /** Wraps a handler so an HttpError becomes its status and anything else a logged 500. */
@@ -41,28 +79,25 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
 
 export async function requireUser(request: Request, roles?: readonly Role[]): Promise<SessionUser> {
   const user = await currentUser(request.headers);
-  if (!user) throw new HttpError(401, '请先登录 / please sign in');
-  if (roles && !roles.includes(user.role)) throw new HttpError(403, '没有权限 / you are not allowed to do this');
+  if (!user) throw httpError(401, 'NOT_SIGNED_IN');
+  if (roles && !roles.includes(user.role)) throw httpError(403, roles.length === 1 && roles[0] === 'admin' ? 'ADMIN_ONLY' : 'FORBIDDEN');
   return user;
 }
 
 /** Refuses requests sent from another site (a form or script on a foreign page riding the session cookie). */
 export function requireSameOrigin(request: Request): void {
   const site = request.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none')
-    throw new HttpError(403, '拒绝跨站请求 / cross-site request refused', undefined, 'CROSS_SITE');
+  if (site && site !== 'same-origin' && site !== 'none') throw httpError(403, 'CROSS_SITE');
   const origin = request.headers.get('origin');
   if (origin && origin !== new URL(request.url).origin) {
     const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
     // `Origin: null` (a sandboxed frame, a file, a redirect across sites) is no URL at all: refused like any stranger.
-    if (!host || !URL.canParse(origin) || new URL(origin).host !== host)
-      throw new HttpError(403, '拒绝跨站请求 / cross-site request refused', undefined, 'CROSS_SITE');
+    if (!host || !URL.canParse(origin) || new URL(origin).host !== host) throw httpError(403, 'CROSS_SITE');
   }
 }
 
 function tooLarge(maxBytes: number): HttpError {
-  const kb = Math.round(maxBytes / 1024);
-  return new HttpError(413, `请求过大（上限 ${kb} KB） / request body too large (limit ${kb} KB)`, undefined, 'BODY_TOO_LARGE');
+  return httpError(413, 'TOO_LARGE', { limitKb: Math.round(maxBytes / 1024) });
 }
 
 /**
@@ -103,16 +138,16 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new HttpError(400, '请求不是有效的 JSON / request body is not valid JSON');
+    throw new HttpError(400, '请求不是有效的 JSON / request body is not valid JSON', undefined, 'BAD_JSON');
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-    const summary = Object.entries(fields)
-      .map(([k, v]) => `${k}: ${v}`)
-      .join('; ');
-    throw new HttpError(422, summary, fields);
+    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issueKey(issue);
+    const summary = parsed.error.issues.map(
+      (i) => `${i.path.join('.') || '_'}: ${i.message.startsWith('validation.') ? bilingual(i.message) : i.message}`,
+    );
+    throw new HttpError(422, [...new Set(summary)].join('; '), fields, 'INVALID');
   }
   return parsed.data;
 }

@@ -18,20 +18,55 @@ export function toTaskRecord(t: StudyTaskTable): StudyTaskRecord {
     roles: JSON.parse(t.roles) as Role[],
     orgUnitIds: JSON.parse(t.orgUnitIds) as string[],
     note: t.note,
+    ...(t.deletedAt ? { deleted: true as const } : {}),
   };
 }
 
-/** Creates a weekly study task; phones receive it on their next pull. */
-export async function createTask(handle: DbHandle, input: CreateTaskInput, createdBy: string): Promise<StudyTaskRecord> {
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+
+async function checkTargets(trx: Parameters<Parameters<typeof writeTransaction>[1]>[0], input: CreateTaskInput): Promise<void> {
+  if (input.lessonId && !(await trx.selectFrom('lesson').select('id').where('id', '=', input.lessonId).executeTakeFirst()))
+    throw new HttpError(422, 'lessonId: 课程不存在 / lesson not found', { lessonId: 'validation.lessonNotFound' }, 'LESSON_NOT_FOUND');
+  if (input.moduleId && !(await trx.selectFrom('module').select('id').where('id', '=', input.moduleId).executeTakeFirst()))
+    throw new HttpError(422, 'moduleId: 专题不存在 / module not found', { moduleId: 'validation.moduleNotFound' }, 'MODULE_NOT_FOUND');
+  const units = await trx.selectFrom('orgUnit').select('id').where('id', 'in', input.orgUnitIds).execute();
+  if (units.length !== new Set(input.orgUnitIds).size)
+    throw new HttpError(
+      422,
+      'orgUnitIds: 有单位不存在 / an org unit was not found',
+      { orgUnitIds: 'validation.orgUnitNotFound' },
+      'ORG_UNIT_NOT_FOUND',
+    );
+}
+
+/**
+ * Creates a weekly study task; phones receive it on their next pull. Submitting twice creates one task: the form's
+ * id makes a repeated request return the task it made, and a task identical to a live one (same week, lesson or
+ * module, roles and units) is not made again. `created` says which happened.
+ */
+export async function createTask(
+  handle: DbHandle,
+  input: CreateTaskInput,
+  createdBy: string,
+): Promise<{ task: StudyTaskRecord; created: boolean }> {
   return writeTransaction(handle, async (trx) => {
-    if (input.lessonId && !(await trx.selectFrom('lesson').select('id').where('id', '=', input.lessonId).executeTakeFirst()))
-      throw new HttpError(422, 'lessonId: 课程不存在 / lesson not found', { lessonId: '课程不存在 / lesson not found' });
-    if (input.moduleId && !(await trx.selectFrom('module').select('id').where('id', '=', input.moduleId).executeTakeFirst()))
-      throw new HttpError(422, 'moduleId: 专题不存在 / module not found', { moduleId: '专题不存在 / module not found' });
-    const units = await trx.selectFrom('orgUnit').select('id').where('id', 'in', input.orgUnitIds).execute();
-    if (units.length !== new Set(input.orgUnitIds).size)
-      throw new HttpError(422, 'orgUnitIds: 有单位不存在 / an org unit was not found', { orgUnitIds: 'org unit not found' });
-    const id = uuidv7();
+    if (input.id) {
+      const same = await trx.selectFrom('studyTask').selectAll().where('id', '=', input.id).executeTakeFirst();
+      if (same) return { task: toTaskRecord(same), created: false };
+    }
+    await checkTargets(trx, input);
+    const live = await trx
+      .selectFrom('studyTask')
+      .selectAll()
+      .where('weekStart', '=', input.weekStart)
+      .where('deletedAt', 'is', null)
+      .where('lessonId', input.lessonId === null ? 'is' : '=', input.lessonId)
+      .where('moduleId', input.moduleId === null ? 'is' : '=', input.moduleId)
+      .execute();
+    const twin = live.map(toTaskRecord).find((t) => sameSet(t.roles, input.roles) && sameSet(t.orgUnitIds, input.orgUnitIds));
+    if (twin) return { task: twin, created: false };
+    const id = input.id ?? uuidv7();
     await trx
       .insertInto('studyTask')
       .values({
@@ -47,7 +82,7 @@ export async function createTask(handle: DbHandle, input: CreateTaskInput, creat
         changeSeq: await nextChangeSeq(trx),
       })
       .execute();
-    return {
+    const task: StudyTaskRecord = {
       id,
       weekStart: input.weekStart,
       lessonId: input.lessonId,
@@ -56,11 +91,49 @@ export async function createTask(handle: DbHandle, input: CreateTaskInput, creat
       orgUnitIds: input.orgUnitIds,
       note: input.note,
     };
+    return { task, created: true };
+  });
+}
+
+/** Changes a task (its week, target, audience or note); phones get the new version on their next pull. */
+export async function updateTask(handle: DbHandle, id: string, input: CreateTaskInput): Promise<StudyTaskRecord> {
+  return writeTransaction(handle, async (trx) => {
+    const row = await trx.selectFrom('studyTask').select('id').where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+    if (!row) throw new HttpError(404, '任务不存在 / task not found', undefined, 'TASK_NOT_FOUND');
+    await checkTargets(trx, input);
+    await trx
+      .updateTable('studyTask')
+      .set({
+        weekStart: input.weekStart,
+        lessonId: input.lessonId,
+        moduleId: input.moduleId,
+        roles: JSON.stringify(input.roles),
+        orgUnitIds: JSON.stringify(input.orgUnitIds),
+        note: input.note,
+        changeSeq: await nextChangeSeq(trx),
+      })
+      .where('id', '=', id)
+      .execute();
+    const { id: _formId, ...fields } = input;
+    return { ...fields, id };
+  });
+}
+
+/** Deletes a task: it stays as a tombstone so phones drop it on their next pull. */
+export async function deleteTask(handle: DbHandle, id: string): Promise<void> {
+  await writeTransaction(handle, async (trx) => {
+    const row = await trx.selectFrom('studyTask').select('id').where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+    if (!row) throw new HttpError(404, '任务不存在 / task not found', undefined, 'TASK_NOT_FOUND');
+    await trx
+      .updateTable('studyTask')
+      .set({ deletedAt: new Date().toISOString(), changeSeq: await nextChangeSeq(trx) })
+      .where('id', '=', id)
+      .execute();
   });
 }
 
 export async function listTasks(handle: DbHandle, weekStart?: string) {
-  let q = handle.db.selectFrom('studyTask').selectAll().orderBy('weekStart', 'desc').limit(100);
+  let q = handle.db.selectFrom('studyTask').selectAll().where('deletedAt', 'is', null).orderBy('weekStart', 'desc').limit(100);
   if (weekStart) q = q.where('weekStart', '=', weekStart);
   return (await q.execute()).map(toTaskRecord);
 }

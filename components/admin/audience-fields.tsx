@@ -1,8 +1,8 @@
 'use client';
-import { Field } from '@/components/ui/field';
 import { useTranslations } from '@/lib/i18n/client';
 import { ROLES, type Role } from '@/lib/roles';
-import { OrgSelect, type OrgOption } from './org-select';
+import { OrgPicker } from './org-picker';
+import type { OrgOption } from './org-select';
 
 export interface AudienceFieldsProps {
   roles: Role[];
@@ -37,9 +37,17 @@ export function AudienceFields({ roles, orgUnitIds, units, errors, onChange }: A
           </span>
         ) : null}
       </fieldset>
-      <Field label={t('orgUnits')} error={errors.orgUnitIds}>
-        <OrgSelect name="orgUnitIds" multiple units={units} value={orgUnitIds} onChange={(v) => onChange({ orgUnitIds: v as string[] })} />
-      </Field>
+      <div className="flex flex-col gap-1">
+        <span id="org-units-label" className="font-medium">
+          {t('orgUnits')}
+        </span>
+        <OrgPicker labelledBy="org-units-label" units={units} value={orgUnitIds} onChange={(ids) => onChange({ orgUnitIds: ids })} />
+        {errors.orgUnitIds ? (
+          <span role="alert" className="text-sm text-red-700">
+            {errors.orgUnitIds}
+          </span>
+        ) : null}
+      </div>
     </>
   );
 }

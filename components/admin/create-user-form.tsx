@@ -1,9 +1,9 @@
 'use client';
+import { useErrorText } from '@/lib/i18n/errors';
 import { useTranslations } from '@/lib/i18n/client';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Select, TextInput } from '@/components/ui/field';
-import { localizeError } from '@/lib/validations/error-code';
 import { fieldErrors } from '@/lib/validations/field-errors';
 import { api, ApiError } from '@/lib/api-client';
 import { ROLES, type Role } from '@/lib/roles';
@@ -13,8 +13,8 @@ import { OrgSelect, type OrgOption } from './org-select';
 /** Creates an account; checks the same rules as the server before sending and shows each field's error. */
 export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCreated: () => void }) {
   const t = useTranslations('admin');
+  const errorText = useErrorText();
   const tr = useTranslations('roles');
-  const te = useTranslations('errors');
   const [form, setForm] = useState({
     name: '',
     phone: '',
@@ -34,7 +34,7 @@ export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCre
     const input = { ...form, legalLiterateSince: form.legalLiterate ? form.legalLiterateSince || null : null };
     const parsed = createUserSchema.safeParse(input);
     if (!parsed.success) {
-      return setErrors(fieldErrors(parsed.error));
+      return setErrors(errorText.fields(fieldErrors(parsed.error)));
     }
     setErrors({});
     setBusy(true);
@@ -45,9 +45,9 @@ export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCre
       onCreated();
     } catch (error) {
       if (error instanceof ApiError) {
-        setErrors(error.fields);
-        setMessage(error.message);
-      } else setMessage(String(error));
+        setErrors(errorText.fields(error.fields));
+        setMessage(errorText.api(error));
+      } else setMessage(errorText.api(error));
     } finally {
       setBusy(false);
     }
@@ -55,7 +55,7 @@ export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCre
 
   return (
     <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-2">
-      <Field label={t('name')} error={localizeError(errors.name, te)}>
+      <Field label={t('name')} error={errors.name}>
         <TextInput name="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
       </Field>
       <Field label={t('phone')} error={errors.phone}>
@@ -68,7 +68,7 @@ export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCre
           onChange={(e) => setForm({ ...form, phone: e.target.value })}
         />
       </Field>
-      <Field label={t('password')} error={localizeError(errors.password, te)} hint={t('passwordHint')}>
+      <Field label={t('password')} error={errors.password} hint={t('passwordHint')}>
         <TextInput
           name="password"
           type="text"

@@ -5,6 +5,8 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Select, TextInput } from '@/components/ui/field';
 import { api } from '@/lib/api-client';
+import { useProfile } from '@/hooks/use-profile';
+import { useErrorText } from '@/lib/i18n/errors';
 import { ROLES, type Role } from '@/lib/roles';
 import { CreateUserForm } from './create-user-form';
 import type { OrgOption } from './org-select';
@@ -30,6 +32,9 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
   const [unit, setUnit] = useState('');
   const [data, setData] = useState<{ users: UserRow[]; total: number; pageSize: number }>();
   const [error, setError] = useState<string>();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const me = useProfile();
+  const errorText = useErrorText();
   const [notice, setNotice] = useState<string>();
 
   const load = useCallback(() => {
@@ -41,13 +46,14 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
     });
     api<{ users: UserRow[]; total: number; pageSize: number }>(`/api/users?${params}`)
       .then((d) => (setData(d), setError(undefined)))
-      .catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)));
-  }, [page, q, role, unit]);
+      .catch((e: unknown) => setError(errorText.api(e)));
+  }, [page, q, role, unit, errorText]);
   useEffect(load, [load]);
 
   async function toggle(user: UserRow) {
+    setConfirming(null);
     await api(`/api/users/${user.id}`, { method: 'PATCH', body: { disabled: !user.disabled } }).catch((e: unknown) =>
-      setError(String(e instanceof Error ? e.message : e)),
+      setError(errorText.api(e)),
     );
     load();
   }
@@ -56,7 +62,7 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
     setNotice(undefined);
     const ok = await api(`/api/users/${user.id}/unlock`, { method: 'POST', body: {} }).then(
       () => true,
-      (e: unknown) => (setError(String(e instanceof Error ? e.message : e)), false),
+      (e: unknown) => (setError(errorText.api(e)), false),
     );
     if (ok) setNotice(t('unlocked', { name: user.name }));
     load();
@@ -125,9 +131,27 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
                   {t('unlock')}
                 </Button>
               ) : null}
-              <Button variant={u.disabled ? 'secondary' : 'danger'} onClick={() => void toggle(u)}>
-                {u.disabled ? t('enable') : t('disable')}
-              </Button>
+              {u.id === me?.id ? null : u.disabled ? (
+                <Button variant="secondary" onClick={() => void toggle(u)}>
+                  {t('enable')}
+                </Button>
+              ) : confirming === u.id ? (
+                <span role="group" aria-label={t('disableConfirm', { name: u.name })} className="flex w-full flex-col gap-2">
+                  <span className="font-medium text-red-800">{t('disableConfirm', { name: u.name })}</span>
+                  <span className="flex gap-2">
+                    <Button variant="danger" onClick={() => void toggle(u)}>
+                      {t('disableYes')}
+                    </Button>
+                    <Button variant="secondary" onClick={() => setConfirming(null)}>
+                      {t('cancel')}
+                    </Button>
+                  </span>
+                </span>
+              ) : (
+                <Button variant="danger" onClick={() => setConfirming(u.id)}>
+                  {t('disable')}
+                </Button>
+              )}
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 'use client';
 import { useLocale, useTranslations } from '@/lib/i18n/client';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { useRouter } from '@/lib/i18n/navigation';
@@ -15,6 +15,14 @@ export function LoginForm() {
   const router = useRouter();
   const [phone, setPhone] = useState('');
   const [password, setPassword] = useState('');
+  // The demo password is shown only when this server runs the demo township.
+  const [demoPassword, setDemoPassword] = useState<string>();
+  useEffect(() => {
+    void fetch('/api/demo', { cache: 'no-store' })
+      .then((r) => r.json() as Promise<{ demo: boolean; password?: string }>)
+      .then((d) => setDemoPassword(d.demo ? d.password : undefined))
+      .catch(() => undefined);
+  }, []);
   const [phoneError, setPhoneError] = useState<string>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -35,6 +43,7 @@ export function LoginForm() {
       });
       if (!response.ok) {
         const body = (await response.json().catch(() => ({}))) as { message?: string; code?: string; until?: string };
+        const message = body.message ?? '';
         if (body.code === 'LOGIN_LOCKED' && body.until) {
           const until = new Date(body.until);
           setError(
@@ -42,7 +51,7 @@ export function LoginForm() {
           );
         } else if (response.status === 401) setError(t('wrong'));
         else if (response.status === 429) setError(t('tooMany'));
-        else setError(t('failed', { message: body.message || response.statusText }));
+        else setError(t('failed', { message: message || response.statusText }));
         return;
       }
       await refreshProfile();
@@ -95,7 +104,7 @@ export function LoginForm() {
       <Button type="submit" disabled={busy}>
         {busy ? t('submitting') : t('submit')}
       </Button>
-      <p className="text-sm text-muted">{t('demoHint')}</p>
+      {demoPassword ? <p className="text-sm text-muted">{t('demoHint', { password: demoPassword })}</p> : null}
     </form>
   );
 }

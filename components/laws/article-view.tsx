@@ -40,7 +40,7 @@ export function ArticleView() {
     return (
       <EmptyState
         action={
-          <Link href="/laws" className="underline">
+          <Link href="/laws" className="inline-flex min-h-11 items-center underline">
             {t('title')}
           </Link>
         }
@@ -51,7 +51,7 @@ export function ArticleView() {
   if (!data) return <p role="status">{t('loading')}</p>;
   if (!data.held) return <NotOnPhone law={law} />;
   const toc = (
-    <Link href={lawHref(law)} className="text-sm text-muted underline">
+    <Link href={lawHref(law)} className="inline-flex min-h-11 items-center self-start text-muted underline">
       ← {t('tocOf', { law })}
     </Link>
   );

@@ -16,7 +16,7 @@ export function BookmarkList() {
   if (!bookmarks) return <p role="status">{t('loading')}</p>;
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/laws" className="text-sm text-muted underline">
+      <Link href="/laws" className="inline-flex min-h-11 items-center self-start text-muted underline">
         ← {t('title')}
       </Link>
       <h1 className="text-xl font-bold">{t('bookmarks')}</h1>

@@ -21,10 +21,10 @@ export function LawLibrary() {
       <h1 className="text-xl font-bold">{t('title')}</h1>
       <SearchForm />
       <nav className="flex flex-wrap gap-x-4 gap-y-2" aria-label={t('title')}>
-        <Link href="/laws/bookmarks" className="underline">
+        <Link href="/laws/bookmarks" className="inline-flex min-h-11 items-center underline">
           ☆ {t('bookmarks')}
         </Link>
-        <Link href="/laws/offline" className="underline">
+        <Link href="/laws/offline" className="inline-flex min-h-11 items-center underline">
           ⤓ {t('offlineTitle')}
         </Link>
       </nav>

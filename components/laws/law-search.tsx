@@ -69,7 +69,7 @@ export function LawSearch() {
   const hits = result?.q === q ? result.hits : undefined;
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/laws" className="text-sm text-muted underline">
+      <Link href="/laws" className="inline-flex min-h-11 items-center self-start text-muted underline">
         ← {t('title')}
       </Link>
       <h1 className="text-xl font-bold">{t('searchTitle')}</h1>
@@ -77,7 +77,7 @@ export function LawSearch() {
       {held && held.length === 0 ? (
         <EmptyState
           action={
-            <Link href="/laws/offline" className="underline">
+            <Link href="/laws/offline" className="inline-flex min-h-11 items-center underline">
               {t('offlineTitle')}
             </Link>
           }

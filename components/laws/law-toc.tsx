@@ -48,7 +48,7 @@ export function LawToc() {
   const groups = groupArticles(data.articles);
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/laws" className="text-sm text-muted underline">
+      <Link href="/laws" className="inline-flex min-h-11 items-center self-start text-muted underline">
         ← {t('title')}
       </Link>
       <header>

@@ -40,7 +40,7 @@ export function NotOnPhone({ law }: { law: string }) {
               {state}
             </p>
           ) : null}
-          <Link href="/laws" className="underline">
+          <Link href="/laws" className="inline-flex min-h-11 items-center underline">
             {t('title')}
           </Link>
         </div>

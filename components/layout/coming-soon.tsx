@@ -11,7 +11,7 @@ export async function ComingSoon({ tab }: { tab: 'activity' | 'consult' }) {
       <h1 className="text-xl font-bold">{tabs(tab)}</h1>
       <EmptyState
         action={
-          <Link href="/study" className="underline">
+          <Link href="/study" className="inline-flex min-h-11 items-center underline">
             {t('goStudy')}
           </Link>
         }

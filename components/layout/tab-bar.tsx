@@ -4,6 +4,7 @@ import { useTranslations } from '@/lib/i18n/client';
 import { getSetting, localDb } from '@/lib/local/db';
 import { Link, usePathname } from '@/lib/i18n/navigation';
 import { tabsFor, type Role, type Tab } from '@/lib/roles';
+import { BookIcon, ChartIcon, ChatIcon, FlagIcon, GearIcon, HomeIcon, PenIcon, PersonIcon } from '@/components/ui/icons';
 
 const HREF: Record<Tab, string> = {
   home: '/',
@@ -16,7 +17,16 @@ const HREF: Record<Tab, string> = {
   report: '/report',
 };
 
-const ICON: Record<Tab, string> = { home: '⌂', study: '📖', quiz: '✎', activity: '⚑', consult: '☏', me: '☺', admin: '⚙', report: '▤' };
+const ICON: Record<Tab, typeof HomeIcon> = {
+  home: HomeIcon,
+  study: BookIcon,
+  quiz: PenIcon,
+  activity: FlagIcon,
+  consult: ChatIcon,
+  me: PersonIcon,
+  admin: GearIcon,
+  report: ChartIcon,
+};
 
 /** The bottom tabs; which ones a person sees depends on their role. */
 export function TabBar({ role, legalLiterate }: { role: Role; legalLiterate: boolean }) {
@@ -32,16 +42,17 @@ export function TabBar({ role, legalLiterate }: { role: Role; legalLiterate: boo
           // the law library is reached from 学习, so it keeps that tab lit
           const active =
             tab === 'home' ? pathname === '/' : pathname.startsWith(HREF[tab]) || (tab === 'study' && pathname.startsWith('/laws'));
+          const Icon = ICON[tab];
           return (
             <li key={tab}>
               <Link
                 href={HREF[tab]}
                 aria-current={active ? 'page' : undefined}
                 aria-describedby={tab === 'consult' && consultCount ? 'consult-count' : undefined}
-                className={`flex min-h-14 flex-col items-center justify-center text-xs ${active ? 'font-bold text-brand' : 'text-muted'}`}
+                className={`flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs ${active ? 'font-bold text-brand' : 'text-muted'}`}
               >
-                <span aria-hidden="true" className="relative text-lg leading-none">
-                  {ICON[tab]}
+                <span aria-hidden="true" className="relative">
+                  <Icon />
                   {tab === 'consult' && consultCount ? (
                     <span className="absolute -top-1 left-4 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs leading-5 font-bold text-white">
                       {consultCount}

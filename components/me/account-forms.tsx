@@ -7,7 +7,7 @@ import { ApiError, api } from '@/lib/api-client';
 import { useTranslations } from '@/lib/i18n/client';
 import { refreshProfile } from '@/lib/local/session';
 import { fieldErrors } from '@/lib/validations/field-errors';
-import { localizeError } from '@/lib/validations/error-code';
+import { useErrorText } from '@/lib/i18n/errors';
 import { changePasswordSchema, profileSchema } from '@/lib/validations/user';
 
 /** 我的 → 账号: change my display name, and my password (which signs me out everywhere else). Online only. */
@@ -20,7 +20,8 @@ export function AccountForms({ name }: { name: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const say = (text: string | undefined) => localizeError(text, te);
+  const errorText = useErrorText();
+  const say = (text: string | undefined) => (text === undefined ? undefined : errorText.field(text));
 
   async function send(path: string, method: string, body: unknown, done: string) {
     setBusy(true);

@@ -38,7 +38,7 @@ export function AttemptList({ attempts, rejected }: AttemptListProps) {
             ) : reason ? (
               <p className="text-red-800">
                 {t('rejected', { reason })}{' '}
-                <Link href="/me" className="underline">
+                <Link href="/me" className="inline-flex min-h-11 items-center underline">
                   {t('seeSync')}
                 </Link>
               </p>

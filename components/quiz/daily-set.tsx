@@ -30,7 +30,7 @@ export function DailySet() {
 
   if (!data || !ready) return <p role="status">{t('loading')}</p>;
   const back = (
-    <Link href="/quiz" className="text-sm text-muted underline">
+    <Link href="/quiz" className="inline-flex min-h-11 items-center self-start text-muted underline">
       ← {t('back')}
     </Link>
   );

@@ -60,7 +60,7 @@ export function ExamAttempt({ exam, paper, attempt }: ExamAttemptProps) {
   const unanswered = paper.questions.filter((q) => answers[q.id] === undefined).length;
   return (
     <div className="flex flex-col gap-3">
-      <div className="sticky top-20 z-30 flex items-center justify-between rounded-lg border border-line bg-surface px-3 py-2 shadow-sm">
+      <div className="sticky top-14 z-30 flex items-center justify-between rounded-lg border border-line bg-surface px-3 py-2 shadow-sm">
         <span className="font-medium">{exam.title}</span>
         <span role="timer" aria-label={t('timeLeft')} className={`font-mono text-lg font-bold ${left < 60_000 ? 'text-red-800' : ''}`}>
           {clock(left)}

@@ -1,9 +1,10 @@
 'use client';
+import { useErrorText } from '@/lib/i18n/errors';
 import { useTranslations } from '@/lib/i18n/client';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useOnlineStatus } from '@/hooks/use-online-status';
-import { api, ApiError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 import { MIN_RANKING_GROUP } from '@/lib/constants';
 
 export interface RankingRow {
@@ -61,6 +62,7 @@ export function RankingTable({ rows, hidden }: RankingTableProps) {
 /** The learner's view of the village ranking, when the exam shows it; needs a connection. */
 export function ExamRanking({ examId }: { examId: string }) {
   const t = useTranslations('exam');
+  const errorText = useErrorText();
   const online = useOnlineStatus();
   const [ranking, setRanking] = useState<{ rows: RankingRow[]; hidden: number }>();
   const [error, setError] = useState<string>();
@@ -73,7 +75,7 @@ export function ExamRanking({ examId }: { examId: string }) {
         onClick={() =>
           void api<{ ranking: RankingRow[]; hidden: number }>(`/api/exams/${examId}/ranking`)
             .then((d) => setRanking({ rows: d.ranking, hidden: d.hidden }))
-            .catch((e: unknown) => setError(e instanceof ApiError ? e.message : t('networkError')))
+            .catch((e: unknown) => setError(errorText.api(e)))
         }
       >
         {t('showRanking')}

@@ -1,10 +1,11 @@
 'use client';
+import { useErrorText } from '@/lib/i18n/errors';
 import { useTranslations } from '@/lib/i18n/client';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { useOnlineStatus } from '@/hooks/use-online-status';
-import { api, ApiError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 import { saveReview } from '@/lib/local/exam';
 import type { LocalAttempt } from '@/lib/quiz/local-types';
 import type { ReviewItem } from '@/lib/quiz/types';
@@ -14,6 +15,7 @@ import { QuestionCard } from './question-card';
 /** The review of a graded attempt after the exam closed: fetched once online, then kept on the phone. */
 export function ExamReview({ attempt }: { attempt: LocalAttempt }) {
   const t = useTranslations('exam');
+  const errorText = useErrorText();
   const online = useOnlineStatus();
   const [error, setError] = useState<string>();
   const [open, setOpen] = useState(false);
@@ -25,7 +27,7 @@ export function ExamReview({ attempt }: { attempt: LocalAttempt }) {
       const data = await api<{ review: ReviewItem[] }>(`/api/exams/review?attemptId=${attempt.id}`);
       await saveReview(attempt.id, data.review);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('networkError'));
+      setError(errorText.api(e));
     }
   }
 
@@ -47,7 +49,14 @@ export function ExamReview({ attempt }: { attempt: LocalAttempt }) {
     <div className="flex flex-col gap-3">
       {attempt.review.map((item, i) => (
         <Card key={item.question.id} className="flex flex-col gap-2">
-          <QuestionCard question={item.question} number={i + 1} value={item.response} onChange={() => undefined} disabled />
+          <QuestionCard
+            question={item.question}
+            number={i + 1}
+            value={item.response}
+            onChange={() => undefined}
+            disabled
+            answer={item.answer}
+          />
           <AnswerFeedback correct={item.correct} answer={item.answer} explanation={item.explanation} basis={item.basis} />
         </Card>
       ))}

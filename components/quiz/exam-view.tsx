@@ -1,5 +1,6 @@
 'use client';
 import { useLiveQuery } from '@/hooks/use-live-query';
+import { useErrorText } from '@/lib/i18n/errors';
 import { useLocale, useTranslations } from '@/lib/i18n/client';
 import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
@@ -7,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useOnlineStatus } from '@/hooks/use-online-status';
-import { api, ApiError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 import { Link } from '@/lib/i18n/navigation';
 import { localDb } from '@/lib/local/db';
 import { savePaper, startAttempt } from '@/lib/local/exam';
@@ -23,6 +24,7 @@ import { ExamReview } from './exam-review';
 /** One formal exam: its rules, downloading the paper (online), taking it (offline), and the results. */
 export function ExamView() {
   const t = useTranslations('exam');
+  const errorText = useErrorText();
   const locale = useLocale();
   const online = useOnlineStatus();
   const id = useSearchParams().get('id') ?? '';
@@ -45,7 +47,7 @@ export function ExamView() {
 
   if (!data) return <p role="status">{t('loading')}</p>;
   const back = (
-    <Link href="/quiz" className="text-sm text-muted underline">
+    <Link href="/quiz" className="inline-flex min-h-11 items-center self-start text-muted underline">
       ← {t('back')}
     </Link>
   );
@@ -64,7 +66,7 @@ export function ExamView() {
       await syncNow(); // an earlier attempt must reach the server before it issues the next paper
       await savePaper(await api<{ exam: ExamSummary; paper: ExamPaper; serverNow: string }>(`/api/exams/${id}/paper`, { method: 'POST' }));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('networkError'));
+      setError(errorText.api(e));
     } finally {
       setBusy(false);
     }

@@ -72,6 +72,7 @@ export function PracticeRunner({ questionIds, mode, answered = {}, onAnswered, o
         value={earlier?.response ?? value}
         onChange={setValue}
         disabled={shown !== null}
+        answer={shown !== null ? question.answer : undefined}
       />
       {shown !== null ? (
         <AnswerFeedback correct={shown} answer={question.answer} explanation={question.explanation} basis={question.basis} />

@@ -16,12 +16,17 @@ export function PracticeView() {
   const moduleId = params.get('module');
   const tag = params.get('tag');
   const wrong = params.get('wrong') === '1';
+  const only = params.get('q');
   const [round, setRound] = useState(0);
   // The list is fixed when the page opens, so answering a wrong-book question right doesn't reshuffle the round.
-  const key = `${moduleId}|${tag}|${wrong}|${round}`;
+  const key = `${moduleId}|${tag}|${wrong}|${only}|${round}`;
   const data = useLiveQuery(async () => {
     const db = localDb();
-    if (wrong) return { key, title: t('wrongBookTitle'), ids: (await db.wrongBook.orderBy('addedAt').toArray()).map((e) => e.questionId) };
+    if (wrong) {
+      const ids = (await db.wrongBook.orderBy('addedAt').toArray()).map((e) => e.questionId);
+      // ?q= retries one question of the book
+      return { key, title: t('wrongBookTitle'), ids: only ? ids.filter((id) => id === only) : ids };
+    }
     const all = moduleId ? await db.questions.where('moduleId').equals(moduleId).sortBy('id') : await db.questions.orderBy('id').toArray();
     const mod = moduleId ? await db.modules.get(moduleId) : undefined;
     const title = mod ? (locale === 'zh' ? mod.title.zh : mod.title.en) : (tag ?? t('practiceTitle'));
@@ -31,7 +36,7 @@ export function PracticeView() {
   if (data?.key === key && fixed?.key !== key) setFixed({ key, ids: data.ids });
 
   const back = (
-    <Link href={wrong ? '/quiz/wrong' : '/quiz'} className="text-sm text-muted underline">
+    <Link href={wrong ? '/quiz/wrong' : '/quiz'} className="inline-flex min-h-11 items-center self-start text-muted underline">
       ← {t('back')}
     </Link>
   );

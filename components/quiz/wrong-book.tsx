@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Link } from '@/lib/i18n/navigation';
 import { localDb } from '@/lib/local/db';
 import { RIGHT_ANSWERS_TO_CLEAR } from '@/lib/quiz/wrong-book';
+import { AnswerFeedback } from './answer-feedback';
 
 /** 错题本: every question answered wrongly and not yet answered right twice since, with a way to practise them. */
 export function WrongBook() {
@@ -19,7 +20,7 @@ export function WrongBook() {
   if (!data) return <p role="status">{t('loading')}</p>;
   return (
     <div className="flex flex-col gap-3">
-      <Link href="/quiz" className="text-sm text-muted underline">
+      <Link href="/quiz" className="inline-flex min-h-11 items-center self-start text-muted underline">
         ← {t('back')}
       </Link>
       <h1 className="text-xl font-bold">{t('wrongBookTitle')}</h1>
@@ -42,6 +43,18 @@ export function WrongBook() {
                   <p className="text-sm text-muted">
                     {t('wrongStats', { wrong: entry.wrongCount, right: entry.rightStreak, need: RIGHT_ANSWERS_TO_CLEAR })}
                   </p>
+                  {question ? (
+                    <details className="mt-2">
+                      <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-dark">{t('showAnswer')}</summary>
+                      <AnswerFeedback correct answer={question.answer} explanation={question.explanation} basis={question.basis} plain />
+                    </details>
+                  ) : null}
+                  <Link
+                    href={`/quiz/practice?wrong=1&q=${encodeURIComponent(entry.questionId)}`}
+                    className="mt-1 inline-flex min-h-11 items-center rounded-lg border border-line px-3 font-medium hover:border-brand"
+                  >
+                    {t('retryOne')}
+                  </Link>
                 </Card>
               </li>
             ))}

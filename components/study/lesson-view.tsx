@@ -7,6 +7,8 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useVisibleTime } from '@/hooks/use-visible-time';
+import { useSecondsVisible } from '@/hooks/use-seconds-visible';
+import { COMPLETE_AFTER_SHARE } from '@/lib/constants';
 import { articleLabel } from '@/lib/laws/cn-numerals';
 import { articleHref } from '@/lib/laws/links';
 import { Link } from '@/lib/i18n/navigation';
@@ -39,6 +41,11 @@ export function LessonView() {
   const blocks = useMemo(() => (lesson ? parseMarkdown(lesson.body) : []), [lesson]);
   const title = lesson ? (locale === 'zh' ? lesson.title : lesson.titleEn) : '';
 
+  // Time read on earlier visits (as stored when this visit began) plus this visit's visible seconds.
+  const [earlier, setEarlier] = useState<{ id: string; seconds: number } | null>(null);
+  if (data?.lesson && earlier?.id !== data.lesson.id) setEarlier({ id: data.lesson.id, seconds: data.progress?.secondsSpent ?? 0 });
+  const visibleNow = useSecondsVisible(id);
+
   const guard = (p: Promise<void>) => p.then(syncSoon).catch((e: unknown) => setError(isQuotaError(e) ? tm('quotaError') : String(e)));
 
   useEffect(() => {
@@ -65,9 +72,11 @@ export function LessonView() {
     );
   }
   const completedAt = data.progress?.completedAt;
+  const needed = Math.round(lesson.minutes * 60 * COMPLETE_AFTER_SHARE);
+  const left = Math.max(0, needed - (earlier?.seconds ?? 0) - visibleNow);
   return (
     <article className="flex flex-col gap-4">
-      <Link href={`/study/module?id=${lesson.moduleId}`} className="text-sm text-muted underline">
+      <Link href={`/study/module?id=${lesson.moduleId}`} className="inline-flex min-h-11 items-center self-start text-muted underline">
         ← {t('back')}
       </Link>
       <header>
@@ -106,14 +115,31 @@ export function LessonView() {
         </p>
       ) : null}
       {completedAt ? (
-        <p className="rounded-lg bg-green-50 p-3 text-ok" role="status">
-          ✓ {t('completedAt', { time: new Date(completedAt).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en') })}
-        </p>
+        <div className="flex flex-col gap-2 rounded-lg bg-green-50 p-3">
+          <p className="text-ok" role="status">
+            ✓ {t('completedAt', { time: new Date(completedAt).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en') })}
+          </p>
+          <Link
+            href={`/quiz/practice?module=${lesson.moduleId}`}
+            className="inline-flex min-h-11 items-center justify-center rounded-lg border border-brand bg-surface px-4 font-medium text-brand-dark"
+          >
+            {t('practiseModule')}
+          </Link>
+        </div>
       ) : (
-        <Button onClick={() => void guard(recordLessonCompleted(lesson.id, lesson.title))}>{t('complete')}</Button>
+        <div className="flex flex-col gap-1">
+          <Button disabled={left > 0} onClick={() => void guard(recordLessonCompleted(lesson.id, lesson.title))}>
+            {t('complete')}
+          </Button>
+          <p className="text-sm text-muted" aria-live="polite">
+            {left > 0
+              ? t('completeWait', { minutes: lesson.minutes, share: Math.round(COMPLETE_AFTER_SHARE * 100), left: Math.ceil(left / 60) })
+              : t('completeReady')}
+          </p>
+        </div>
       )}
       {data.next ? (
-        <Link href={`/study/lesson?id=${data.next.id}`} className="self-end underline">
+        <Link href={`/study/lesson?id=${data.next.id}`} className="inline-flex min-h-11 items-center self-end underline">
           {t('next')}：{locale === 'zh' ? data.next.title : data.next.titleEn} →
         </Link>
       ) : null}

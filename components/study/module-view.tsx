@@ -27,7 +27,7 @@ export function ModuleView() {
     return (
       <EmptyState
         action={
-          <Link href="/study" className="underline">
+          <Link href="/study" className="inline-flex min-h-11 items-center underline">
             {t('back')}
           </Link>
         }
@@ -37,7 +37,7 @@ export function ModuleView() {
     );
   return (
     <div className="flex flex-col gap-3">
-      <Link href="/study" className="text-sm text-muted underline">
+      <Link href="/study" className="inline-flex min-h-11 items-center self-start text-muted underline">
         ← {t('back')}
       </Link>
       <h1 className="text-xl font-bold">{locale === 'zh' ? data.module.title.zh : data.module.title.en}</h1>

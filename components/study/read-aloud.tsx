@@ -28,6 +28,7 @@ export function ReadAloud({ paragraphs, lang = 'zh-CN' }: { paragraphs: string[]
   );
   const [state, setState] = useState<'stopped' | 'playing' | 'paused'>('stopped');
   const [rate, setRate] = useState(1);
+  const [noVoice, setNoVoice] = useState(false);
   const index = useRef(0);
   const queue = useRef<string[]>([]);
 
@@ -57,12 +58,33 @@ export function ReadAloud({ paragraphs, lang = 'zh-CN' }: { paragraphs: string[]
     next();
   }
 
+  // Many domestic browsers and WebViews have speech synthesis but no Chinese voice: they would "play" in silence.
+  async function start() {
+    const synth = window.speechSynthesis;
+    let voices = synth.getVoices();
+    if (!voices.length)
+      voices = await new Promise<SpeechSynthesisVoice[]>((resolve) => {
+        const done = () => resolve(synth.getVoices());
+        synth.addEventListener('voiceschanged', done, { once: true });
+        setTimeout(done, 1500);
+      });
+    if (!voices.some((v) => v.lang.replace('_', '-').startsWith(lang.slice(0, 2)))) return setNoVoice(true);
+    queue.current = sentences(paragraphs);
+    speakFrom(0, rate);
+  }
+
   if (!supported) return <p className="text-sm text-muted">{t('noSpeech')}</p>;
+  if (noVoice)
+    return (
+      <p role="status" className="rounded-lg bg-amber-50 p-3">
+        {t('noVoice')}
+      </p>
+    );
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t('readAloud')}>
       {state === 'stopped' ? (
-        <Button variant="secondary" onClick={() => ((queue.current = sentences(paragraphs)), speakFrom(0, rate))}>
-          🔊 {t('readAloud')}
+        <Button variant="secondary" onClick={() => void start()}>
+          {t('readAloud')}
         </Button>
       ) : state === 'playing' ? (
         <Button variant="secondary" onClick={() => (window.speechSynthesis.pause(), setState('paused'))}>

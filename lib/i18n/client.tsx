@@ -56,10 +56,13 @@ export interface Translate {
 
 export function useTranslations(namespace?: string): Translate {
   const { messages, locale } = useI18n();
-  const full = (key: string) => (namespace ? `${namespace}.${key}` : key);
-  const translate = (key: string, values?: Values) => {
-    const template = lookup(messages, full(key));
-    return template === undefined ? full(key) : format(template, values, locale);
-  };
-  return Object.assign(translate, { has: (key: string) => lookup(messages, full(key)) !== undefined });
+  // Stable while the language stays, so a translator can sit in an effect's dependencies.
+  return useMemo(() => {
+    const full = (key: string) => (namespace ? `${namespace}.${key}` : key);
+    const translate = (key: string, values?: Values) => {
+      const template = lookup(messages, full(key));
+      return template === undefined ? full(key) : format(template, values, locale);
+    };
+    return Object.assign(translate, { has: (key: string) => lookup(messages, full(key)) !== undefined });
+  }, [messages, locale, namespace]);
 }

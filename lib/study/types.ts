@@ -40,6 +40,8 @@ export interface StudyTaskRecord {
   roles: Role[];
   orgUnitIds: string[];
   note: string;
+  /** Set on a deleted task, so the phone drops it. */
+  deleted?: true;
 }
 
 export interface ProgressRecord {

@@ -50,7 +50,8 @@ export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Pr
   await db.transaction('rw', tables, async () => {
     await db.modules.bulkPut(data.modules);
     await db.lessons.bulkPut(data.lessons);
-    await db.tasks.bulkPut(data.tasks);
+    await db.tasks.bulkPut(data.tasks.filter((t) => !t.deleted));
+    await db.tasks.bulkDelete(data.tasks.filter((t) => t.deleted).map((t) => t.id));
     for (const row of data.progress) await db.progress.put(mergeProgress(await db.progress.get(row.lessonId), row));
     quizCount = await applyQuizChanges(db, data);
     await db.modules.bulkDelete(data.removed?.modules ?? []);

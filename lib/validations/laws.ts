@@ -9,7 +9,7 @@ export const lawFileSchema = z.object({
     .string()
     .min(1)
     .max(200)
-    .regex(/\.(md|markdown|txt|docx)$/i, { message: '只能导入 .md、.txt 或 .docx 文件 / only .md, .txt and .docx files can be imported' }),
+    .regex(/\.(md|markdown|txt|docx)$/i, { message: 'validation.lawFileType' }),
   size: z
     .number()
     .int()
@@ -22,11 +22,11 @@ export const lawUploadSchema = z.object({
   category: z.enum(LAW_CATEGORIES).optional(),
   files: z
     .array(lawFileSchema)
-    .min(1, { message: '请选择至少一个文件 / choose at least one file' })
+    .min(1, { message: 'validation.filesRequired' })
     .max(MAX_LAW_FILES, { message: `一次最多导入 ${MAX_LAW_FILES} 个文件 / at most ${MAX_LAW_FILES} files at a time` }),
 });
 
-export const lawIdSchema = z.string().regex(/^[0-9a-f-]{8,64}$/, { message: '法规编号无效 / not a valid law id' });
+export const lawIdSchema = z.string().regex(/^[0-9a-f-]{8,64}$/, { message: 'validation.lawId' });
 
 export const articleAddressSchema = z.object({
   law: z.string().trim().min(1).max(60),

@@ -3,10 +3,7 @@ import { PASSWORD_MIN_LENGTH } from '@/lib/constants';
 import { ROLES } from '@/lib/roles';
 import { PHONE_PATTERN } from './phone';
 
-export const phoneSchema = z
-  .string()
-  .trim()
-  .regex(PHONE_PATTERN, { message: '手机号须为 11 位中国大陆手机号码 / phone must be an 11-digit mainland mobile number' });
+export const phoneSchema = z.string().trim().regex(PHONE_PATTERN, { message: 'validation.phone' });
 
 /**
  * Passwords that pass the character-class rule yet top every leaked-password list, and the demo password printed
@@ -49,10 +46,10 @@ export function isRefusedPassword(password: string): boolean {
 /** At least 8 characters drawn from at least three of: lower case, upper case, digits, symbols; not a common one. */
 export const passwordSchema = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, { message: `密码至少 ${PASSWORD_MIN_LENGTH} 位 / password needs at least ${PASSWORD_MIN_LENGTH} characters` })
+  .min(PASSWORD_MIN_LENGTH, { message: 'validation.passwordMin' })
   .max(128)
   .refine((p) => [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(p)).length >= 3, {
-    message: '密码须包含大写字母、小写字母、数字、符号中的至少三类 / password needs three of: lower case, upper case, digits, symbols',
+    message: 'validation.passwordClasses',
   })
   .refine((p) => !isRefusedPassword(p), { message: 'COMMON_PASSWORD: this password is too common (or is the demo password)' });
 
@@ -65,7 +62,7 @@ const INVISIBLE = /[\p{Cf}\p{Z}\s]/gu;
 export const nameSchema = z
   .string()
   .trim()
-  .min(1, { message: '请填写姓名 / name is required' })
+  .min(1, { message: 'validation.nameRequired' })
   .max(40, { message: 'NAME_TOO_LONG: at most 40 characters' })
   .refine((n) => !HIDDEN_CONTROL.test(n), { message: 'NAME_CONTROL: the name contains control characters' })
   .refine((n) => n.length === 0 || n.replace(INVISIBLE, '').length > 0, { message: 'NAME_INVISIBLE: the name has no visible characters' });
@@ -88,22 +85,22 @@ export const createUserSchema = z
     password: passwordSchema,
     name: nameSchema,
     role: z.enum(ROLES),
-    orgUnitId: z.string().min(1, { message: '请选择所属村（单位） / choose an org unit' }),
+    orgUnitId: z.string().min(1, { message: 'validation.orgUnitRequired' }),
     legalLiterate: z.boolean().default(false),
     legalLiterateSince: z.iso.date().nullable().default(null),
   })
   .refine((u) => !u.legalLiterate || u.role === 'villager', {
-    message: '只有村民可以认定为法律明白人 / only villagers can be legal-literate',
+    message: 'validation.legalLiterateVillagerOnly',
     path: ['legalLiterate'],
   })
   .refine((u) => !u.legalLiterate || u.legalLiterateSince !== null, {
-    message: '请填写法律明白人认定日期 / give the certification date',
+    message: 'validation.legalLiterateSince',
     path: ['legalLiterateSince'],
   });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z.object({
-  name: z.string().trim().min(1, { message: '请填写姓名 / name is required' }).max(40).optional(),
+  name: z.string().trim().min(1, { message: 'validation.nameRequired' }).max(40).optional(),
   disabled: z.boolean().optional(),
   /** An administrator's password reset: ends every session of the user. */
   password: passwordSchema.optional(),

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-change-sequence';
 import * as m0010 from './migrations/0010-thesaurus';
 import * as m0011 from './migrations/0011-admin';
 import * as m0012 from './migrations/0012-report';
+import * as m0013 from './migrations/0013-task-deleted';
 
 /**
  * One migration set for SQLite and PostgreSQL. Each migration receives the dialect so it can pick column types;
@@ -30,6 +31,7 @@ const MIGRATIONS: { name: string; up: typeof m0001.up }[] = [
   { name: '0010-thesaurus', up: m0010.up },
   { name: '0011-admin', up: m0011.up },
   { name: '0012-report', up: m0012.up },
+  { name: '0013-task-deleted', up: m0013.up },
 ];
 
 export async function migrate(handle: DbHandle): Promise<string[]> {

@@ -160,6 +160,7 @@ export interface StudyTaskTable {
   createdBy: string;
   createdAt: string;
   changeSeq: number;
+  deletedAt: string | null;
 }
 
 export interface StudyEventTable {

@@ -7,7 +7,7 @@ test('an admin sees an account locked by wrong passwords and unlocks it with one
   expect((await attempt(PASSWORD)).status()).toBe(429);
 
   await signIn(page, '13800000001');
-  await page.goto('/zh/admin');
+  await page.goto('/zh/admin/users');
   await page.getByRole('searchbox', { name: '搜索姓名或手机号' }).fill('13900014101');
   const row = page.getByRole('listitem').filter({ hasText: '13900014101' });
   await expect(row).toContainText('密码输错次数过多，已锁定');

@@ -109,7 +109,7 @@ test('an admin bulk-imports 200 people and finds one by phone', async ({ page })
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByRole('status')).toHaveText('已导入 200 行。');
 
-  await page.goto('/zh/admin');
+  await page.goto('/zh/admin/users');
   await page.getByRole('searchbox', { name: '搜索姓名或手机号' }).fill('13700000123');
   const users = page.getByRole('region', { name: '用户', exact: true });
   await expect(users.getByRole('listitem')).toHaveCount(1);

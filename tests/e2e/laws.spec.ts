@@ -14,7 +14,7 @@ async function fitsThePhone(page: Page) {
 test('an administrator imports a small law through the upload page and sees it imported', async ({ page }) => {
   await signIn(page, '13800000001');
   await page.goto('/zh/admin');
-  await page.getByRole('link', { name: '法规导入' }).click();
+  await page.getByRole('navigation', { name: '管理栏目' }).getByRole('link', { name: '法规' }).click();
   await page.getByLabel('选择文件').setInputFiles({
     name: 'xiangcun-ceshi-fa.md',
     mimeType: 'text/markdown',

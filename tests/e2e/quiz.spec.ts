@@ -115,7 +115,7 @@ test('a cadre takes a formal exam offline, then online sees the graded score', a
 test('an admin sees the attempt in the exam statistics', async ({ page }) => {
   await signIn(page, '13800000001');
   await nav(page).getByRole('link', { name: '管理' }).click();
-  await page.getByRole('link', { name: '考试管理与统计 →' }).click();
+  await page.getByRole('navigation', { name: '管理栏目' }).getByRole('link', { name: '考试', exact: true }).click();
   await page.getByRole('link', { name: /年度镇村干部学法考试/ }).click();
   await expect(page.getByTestId('stat-participants')).toHaveText('1/15');
   await expect(page.getByTestId('stat-attempts')).toHaveText('1');

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { signIn, waitForOfflineReady, test } from './helpers';
+import { expectNoSeriousViolations, signIn, waitForOfflineReady, test } from './helpers';
 
 const ROLES = [
   {
@@ -15,12 +15,18 @@ const ROLES = [
 
 for (const locale of ['zh', 'en'] as const) {
   for (const role of ROLES) {
-    test(`${role.phone} signs in and sees exactly their own tabs (${locale})`, async ({ page }) => {
+    test(`${role.phone} signs in and sees exactly their own tabs${locale === 'zh' ? ', on a home without serious accessibility violations' : ''} (${locale})`, async ({
+      page,
+    }) => {
       await signIn(page, role.phone, locale);
       const nav = page.getByRole('navigation', { name: locale === 'zh' ? '主导航' : 'Main navigation' });
       const links = nav.getByRole('link');
       await expect(links).toHaveCount(role[locale].length);
       for (const [i, name] of role[locale].entries()) await expect(links.nth(i)).toHaveAccessibleName(name);
+      if (locale === 'zh') {
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await expectNoSeriousViolations(page, `${role.phone}'s home`);
+      }
     });
   }
 }
@@ -85,11 +91,11 @@ test('an unknown page shows the not-found page online and the offline page offli
   await context.setOffline(false);
 });
 
-test('the app switches language and keeps the page', async ({ page }) => {
+test('the language is chosen under 我的, not in the header, and the page stays', async ({ page }) => {
   await signIn(page, '13800000003');
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '学习' }).click();
-  await expect(page.getByRole('heading', { name: '学习专题' })).toBeVisible();
-  await page.getByRole('link', { name: '切换语言' }).click();
-  await expect(page).toHaveURL(/\/en\/study$/);
-  await expect(page.getByRole('heading', { name: 'Study modules' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'English' })).toHaveCount(0);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的' }).click();
+  await page.getByRole('region', { name: '语言' }).getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/en\/me$/);
+  await expect(page.getByRole('region', { name: 'Language' }).getByText('中文')).toBeVisible();
 });

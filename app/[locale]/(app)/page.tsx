@@ -1,14 +1,8 @@
 import { setRequestLocale } from 'next-intl/server';
-import { HomeActivitiesSlot } from '@/components/activity/home-activities-slot';
-import { HomeTasks } from '@/components/study/home-tasks';
+import { HomeView } from '@/components/home/home-view';
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  return (
-    <div className="flex flex-col gap-4">
-      <HomeTasks />
-      <HomeActivitiesSlot />
-    </div>
-  );
+  return <HomeView />;
 }

@@ -1,10 +1,11 @@
 'use client';
+import { useErrorText } from '@/lib/i18n/errors';
 import { useLocale, useTranslations } from '@/lib/i18n/client';
 import { useCallback, useEffect, useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useOnlineStatus } from '@/hooks/use-online-status';
-import { api, ApiError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 import { Link } from '@/lib/i18n/navigation';
 import type { ExamSummary } from '@/lib/quiz/types';
 import type { OrgOption } from '../org-select';
@@ -16,6 +17,7 @@ type ExamItem = ExamSummary & { participants: number; attempts: number };
 /** 考试管理: every exam with its participation, a link to its statistics, and the form to create one. Online only. */
 export function ExamAdmin() {
   const t = useTranslations('examAdmin');
+  const errorText = useErrorText();
   const locale = useLocale();
   const online = useOnlineStatus();
   const [exams, setExams] = useState<ExamItem[]>();
@@ -25,8 +27,8 @@ export function ExamAdmin() {
   const load = useCallback(() => {
     api<{ exams: ExamItem[] }>('/api/exams')
       .then((d) => setExams(d.exams))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
-  }, []);
+      .catch((e: unknown) => setError(errorText.api(e)));
+  }, [errorText]);
   useEffect(() => {
     if (!online) return;
     load();
@@ -41,9 +43,6 @@ export function ExamAdmin() {
   const when = (s: string) => new Date(s).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'short', timeStyle: 'short' });
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/admin" className="text-sm text-muted underline">
-        ← {t('back')}
-      </Link>
       <h1 className="text-xl font-bold">{t('pageTitle')}</h1>
       {error ? (
         <p role="alert" className="text-red-800">
@@ -58,7 +57,7 @@ export function ExamAdmin() {
         <ul className="mt-2 flex flex-col">
           {exams?.map((e) => (
             <li key={e.id} className="border-t border-line py-2 first:border-t-0">
-              <Link href={`/admin/exams/stats?id=${e.id}`} className="font-medium underline">
+              <Link href={`/admin/exams/stats?id=${e.id}`} className="inline-flex min-h-11 items-center font-medium underline">
                 {e.title}
               </Link>
               <p className="text-sm text-muted">

@@ -1,5 +1,6 @@
 'use client';
 import { AudienceFields } from '../audience-fields';
+import { useErrorText } from '@/lib/i18n/errors';
 import { useTranslations } from '@/lib/i18n/client';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -18,6 +19,7 @@ const fromLocalInput = (s: string) => (s ? new Date(s).toISOString() : '');
 /** Creates a formal exam: audience, window, time limit, pass mark, attempts, counting rule, review, and the paper. */
 export function ExamForm({ units, bank, onCreated }: { units: OrgOption[]; bank: ExamBank; onCreated: () => void }) {
   const t = useTranslations('examAdmin');
+  const errorText = useErrorText();
   const now = new Date();
   const [form, setForm] = useState({
     title: '',
@@ -48,7 +50,7 @@ export function ExamForm({ units, bank, onCreated }: { units: OrgOption[]; bank:
     });
     if (!parsed.success) {
       setMessage(undefined);
-      return setErrors(fieldErrors(parsed.error));
+      return setErrors(errorText.fields(fieldErrors(parsed.error)));
     }
     setErrors({});
     try {
@@ -56,8 +58,8 @@ export function ExamForm({ units, bank, onCreated }: { units: OrgOption[]; bank:
       setMessage(t('created', { title: parsed.data.title }));
       onCreated();
     } catch (error) {
-      if (error instanceof ApiError) setErrors(error.fields);
-      setMessage(error instanceof ApiError ? error.message : String(error));
+      if (error instanceof ApiError) setErrors(errorText.fields(error.fields));
+      setMessage(errorText.api(error));
     }
   }
 

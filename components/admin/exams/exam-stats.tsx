@@ -1,4 +1,5 @@
 'use client';
+import { useErrorText } from '@/lib/i18n/errors';
 import { useTranslations } from '@/lib/i18n/client';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
@@ -6,7 +7,7 @@ import { RankingTable } from '@/components/quiz/exam-ranking';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useOnlineStatus } from '@/hooks/use-online-status';
-import { api, ApiError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 import { Link } from '@/lib/i18n/navigation';
 import type { ExamStats as Stats } from '@/lib/quiz/stats-types';
 import { QuestionStatsTable } from './question-stats-table';
@@ -16,6 +17,7 @@ const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : '‚Ä
 /** One exam's statistics for administrators: participation, pass rate, distribution, villages, questions. */
 export function ExamStatsView() {
   const t = useTranslations('examAdmin');
+  const errorText = useErrorText();
   const online = useOnlineStatus();
   const id = useSearchParams().get('id') ?? '';
   const [stats, setStats] = useState<Stats>();
@@ -24,8 +26,8 @@ export function ExamStatsView() {
     if (online && id)
       void api<Stats>(`/api/exams/${id}/stats`)
         .then(setStats)
-        .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
-  }, [online, id]);
+        .catch((e: unknown) => setError(errorText.api(e)));
+  }, [online, id, errorText]);
   if (!online) return <EmptyState>{t('onlineOnly')}</EmptyState>;
   if (error)
     return (
@@ -37,7 +39,7 @@ export function ExamStatsView() {
   const top = Math.max(1, ...stats.distribution);
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/admin/exams" className="text-sm text-muted underline">
+      <Link href="/admin/exams" className="inline-flex min-h-11 items-center self-start text-muted underline">
         ‚Üê {t('pageTitle')}
       </Link>
       <h1 className="text-xl font-bold">{stats.exam.title}</h1>

@@ -5,7 +5,6 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useOnlineStatus } from '@/hooks/use-online-status';
 import { api } from '@/lib/api-client';
-import { Link } from '@/lib/i18n/navigation';
 import type { LawSummary } from '@/lib/laws/types';
 import { syncOfflineLaws } from '@/lib/local/laws';
 import { LawUpload } from './law-upload';
@@ -32,9 +31,6 @@ export function LawAdmin() {
   if (!online) return <EmptyState>{t('adminOnlineOnly')}</EmptyState>;
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/admin" className="text-sm text-muted underline">
-        ← {t('adminBack')}
-      </Link>
       <h1 className="text-xl font-bold">{t('adminTitle')}</h1>
       <LawUpload onImported={refresh} />
       <Card aria-labelledby="server-laws-title">

@@ -1,4 +1,5 @@
 'use client';
+import { useErrorText } from '@/lib/i18n/errors';
 import { useTranslations } from '@/lib/i18n/client';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -25,6 +26,7 @@ type Phase =
 /** Upload .md/.txt/.docx law files: each is checked in the browser, then all are imported together or not at all. */
 export function LawUpload({ onImported }: { onImported: () => void }) {
   const t = useTranslations('laws');
+  const errorText = useErrorText();
   const [picked, setPicked] = useState<Picked[]>([]);
   const [category, setCategory] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -51,7 +53,7 @@ export function LawUpload({ onImported }: { onImported: () => void }) {
       setPhase({ kind: 'done', result });
       onImported();
     } catch (error) {
-      const message = error instanceof ApiError ? error.message : t('uploadNetworkError');
+      const message = error instanceof ApiError ? errorText.api(error) : t('uploadNetworkError');
       setPhase({ kind: 'failed', message });
     }
   }

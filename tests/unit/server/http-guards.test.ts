@@ -21,7 +21,7 @@ function refusal(run: () => unknown): { status: number; code?: string; message: 
     return { status: error.status, code: error.code, message: error.message };
   }
 }
-const CROSS = { status: 403, code: 'CROSS_SITE', message: '拒绝跨站请求 / cross-site request refused' };
+const CROSS = { status: 403, code: 'CROSS_SITE', message: '拒绝跨站请求 / Cross-site request refused' };
 
 describe('requireSameOrigin', () => {
   it('lets through a request with neither header (curl, an old browser) and one the browser marks same-origin or none', () => {
@@ -81,10 +81,10 @@ describe('requireUser', () => {
   };
 
   it('answers 401 with no session, 403 to a role not listed, and the user to a listed role or any role', async () => {
-    expect(await outcome()).toBe('401 请先登录 / please sign in');
-    expect(await outcome(['admin'])).toBe('401 请先登录 / please sign in');
+    expect(await outcome()).toBe('401 请先登录 / Please sign in');
+    expect(await outcome(['admin'])).toBe('401 请先登录 / Please sign in');
     signedIn = user('cadre');
-    expect(await outcome(['admin'])).toBe('403 没有权限 / you are not allowed to do this');
+    expect(await outcome(['admin'])).toBe('403 仅限管理员 / Administrators only');
     expect(await outcome(['admin', 'cadre'])).toBe('cadre');
     expect(await outcome()).toBe('cadre');
   });
@@ -108,7 +108,7 @@ describe('answers', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const crash = errorResponse(new Error('boom'));
     expect(crash.status).toBe(500);
-    expect(await crash.json()).toEqual({ error: '服务器出错，请稍后再试 / server error, please try again later' });
+    expect(await crash.json()).toEqual({ code: 'SERVER_ERROR', error: '服务器出错，请稍后再试 / Server error, please try again later' });
   });
 
   it('handle() passes a response through and catches what the handler throws', async () => {
@@ -146,7 +146,9 @@ describe('readJson', () => {
     const bad = await failure(JSON.stringify({ name: 'x', place: {} }));
     expect(bad!.status).toBe(422);
     expect(Object.keys(bad!.fields!)).toEqual(['name', 'place.village']);
-    expect(bad!.message).toBe(`name: ${bad!.fields!.name}; place.village: ${bad!.fields!['place.village']}`);
+    // fields carry message keys the phone translates; the message names each field for the log
+    expect(bad!.fields).toEqual({ name: 'validation.too_small', 'place.village': 'validation.invalid_type' });
+    expect(bad!.message).toMatch(/^name: .+; place\.village: .+$/);
     const notObject = await failure('3');
     expect(Object.keys(notObject!.fields!)).toEqual(['_']);
   });

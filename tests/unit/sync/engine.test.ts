@@ -9,7 +9,8 @@ import { SYNC_BACKOFF_BASE_MS, SYNC_INTERVAL_MS } from '@/lib/constants';
 const calls = { upload: 0, push: 0, pull: 0, laws: 0 };
 let pushError: Error | null = null;
 
-vi.mock('@/lib/local/db', () => ({ localDb: () => ({}) }));
+// a phone someone has signed in on (the loop does nothing before that)
+vi.mock('@/lib/local/db', () => ({ localDb: () => ({ profile: { get: async () => ({ key: 'me' }) } }) }));
 vi.mock('@/lib/local/files', () => ({ uploadPendingFiles: async () => void calls.upload++ }));
 vi.mock('@/lib/local/laws', () => ({ refreshOfflineLaws: async () => void calls.laws++ }));
 vi.mock('@/lib/sync/pull-changes', () => ({ pullChanges: async () => void calls.pull++ }));

@@ -1,7 +1,7 @@
 import { setRequestLocale } from 'next-intl/server';
-import { AdminView } from '@/components/admin/admin-view';
+import { AdminIndex } from '@/components/admin/admin-index';
 
 export default async function AdminPage({ params }: { params: Promise<{ locale: string }> }) {
   setRequestLocale((await params).locale);
-  return <AdminView />;
+  return <AdminIndex />;
 }

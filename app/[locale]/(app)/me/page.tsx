@@ -1,4 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { InstallPanel } from '@/components/me/install-panel';
+import { LanguagePanel } from '@/components/me/language-panel';
 import { PersonalCode } from '@/components/activity/personal-code';
 import { ProfilePanel } from '@/components/me/profile-panel';
 import { StoragePanel } from '@/components/me/storage-panel';
@@ -14,6 +16,8 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
       <PersonalCode />
       <SyncPanel />
       <StoragePanel />
+      <LanguagePanel />
+      <InstallPanel />
       <Link
         href="/laws/offline"
         className="flex min-h-11 items-center justify-between rounded-xl border border-line bg-surface p-4 shadow-sm hover:border-brand"
