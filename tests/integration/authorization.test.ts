@@ -59,7 +59,11 @@ export const ROUTES: RouteRow[] = [
   { route: 'admin/audit', method: 'GET', allowed: ADMIN, ok: 200 },
   { route: 'admin/content', method: 'GET', allowed: ADMIN, ok: 200 },
   { route: 'admin/exams/[id]/not-taken', method: 'GET', path: `/api/admin/exams/${DEMO_EXAM}/not-taken`, allowed: ADMIN, ok: 200 },
-  { route: 'admin/exams/[id]', method: 'PUT', path: `/api/admin/exams/${UNKNOWN}`, body: {}, allowed: ADMIN, ok: 422 },
+  { route: 'admin/exams/[id]', method: 'PUT', path: `/api/admin/exams/${UNKNOWN}`, body: {}, allowed: ADMIN, ok: 404 },
+  // whether the server runs the demo (the login page shows the demo password only then): anyone may ask
+  { route: 'demo', method: 'GET', allowed: 'anyone', ok: 200 },
+  { route: 'tasks/[id]', method: 'PUT', path: `/api/tasks/${UNKNOWN}`, body: {}, allowed: ADMIN, ok: 422 },
+  { route: 'tasks/[id]', method: 'DELETE', path: `/api/tasks/${UNKNOWN}`, allowed: ADMIN, ok: 404 },
   { route: 'admin/exams/[id]', method: 'PATCH', path: `/api/admin/exams/${UNKNOWN}`, body: {}, allowed: ADMIN, ok: 422 },
   { route: 'admin/lessons/[id]', method: 'GET', path: `/api/admin/lessons/${UNKNOWN}`, allowed: ADMIN, ok: 404 },
   { route: 'admin/lessons/[id]', method: 'PUT', path: `/api/admin/lessons/${UNKNOWN}`, body: {}, allowed: ADMIN, ok: 422 },
