@@ -168,7 +168,16 @@ try {
       devices.map((d) => d.id),
     )
     .execute();
-  const events = await server.db.db.selectFrom('studyEvent').select('id').execute();
+  // The demo seed holds a past year of study events; count only the ones these devices made.
+  const events = await server.db.db
+    .selectFrom('studyEvent')
+    .select('id')
+    .where(
+      'deviceId',
+      'in',
+      devices.map((d) => d.id),
+    )
+    .execute();
   const receiptIds = new Set(receipts.map((r) => r.opId));
   const eventIds = new Set(events.map((e) => e.id));
   const missing = generated.filter((id) => !receiptIds.has(id) || !eventIds.has(id));
