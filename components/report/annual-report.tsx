@@ -62,7 +62,8 @@ export function AnnualReport() {
     return () => {
       live = false;
     };
-  }, [online, query]);
+    // `figure` too: coming back from a list (where the register may have changed) reads the figures again.
+  }, [online, query, figure]);
 
   const href = (d: Drill) =>
     `${pathname}?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), ...d } as Record<string, string>).toString()}`;
