@@ -299,7 +299,8 @@ async function registerRows(db: Db, root: string, from: string, to: string): Pro
     name: p.name,
     orgUnit: p.orgUnitName,
     certifiedOn: p.legalLiterateSince,
-    retiredOn: p.legalLiterateRetiredAt ?? null,
+    // A retirement after the period is not part of it: last year's register reads as it did, whatever happened since.
+    retiredOn: p.legalLiterateRetiredAt && p.legalLiterateRetiredAt <= to ? p.legalLiterateRetiredAt : null,
     serving: p.serving ? 1 : 0,
     lessonsCompleted: count(lessons, p.id),
     examAttempts: count(exams, p.id),
