@@ -305,7 +305,9 @@ export async function seedDemoYear(handle: DbHandle, year: number): Promise<bool
     let attempt = 0;
     for (const [k, cadre] of cadres.entries()) {
       if (k % 7 === 6) continue; // did not sit it
-      let skill = 0.45 + pick(50) / 100;
+      // Every fourth sat it underprepared: fails the first paper, as a few always do, and tries again.
+      const underprepared = k % 4 === 1;
+      let skill = underprepared ? 0.3 : 0.5 + pick(45) / 100;
       for (let tryNo = 0; tryNo < 2; tryNo++) {
         const downloaded = cst(year, 11, 3 + ((k * 2) % 19) + tryNo * 4, 9 + (k % 8), pick(50));
         const paperId = idOf(800_000 + attempt);
@@ -353,8 +355,8 @@ export async function seedDemoYear(handle: DbHandle, year: number): Promise<bool
         );
         attempt++;
         const passed = await trx.selectFrom('examAttempt').select('passed').where('paperId', '=', paperId).executeTakeFirst();
-        if (passed?.passed || pick(3) === 0) break; // passed, or did not try again
-        skill = Math.min(1, skill + 0.25);
+        if (passed?.passed || (!underprepared && pick(3) === 0)) break; // passed, or did not try again
+        skill = Math.min(1, skill + 0.3);
       }
     }
   });
