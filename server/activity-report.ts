@@ -1,5 +1,4 @@
 import 'server-only';
-import { sql } from 'kysely';
 import {
   ACTIVITY_KINDS,
   DUTY_OUTCOMES,
@@ -11,6 +10,7 @@ import {
   type StudyKind,
 } from '@/lib/activity/types';
 import type { Db } from './db/client';
+import { inOrgSubtree, isUnder } from './org';
 
 /**
  * The activity figures of the annual report for one org unit and everything below it, over [from, to): activities by
@@ -56,7 +56,7 @@ export async function activityFigures(db: Db, orgUnitId: string, from: string, t
     .select((eb) =>
       eb.selectFrom('checkIn').select(eb.fn.countAll<number>().as('n')).whereRef('checkIn.activityId', '=', 'activity.id').as('checkIns'),
     )
-    .where('orgUnit.path', 'like', sql<string>`${unit.path + '%'}`)
+    .where(inOrgSubtree(unit.path))
     .where('activity.startsAt', '>=', from)
     .where('activity.startsAt', '<', to)
     .execute();
@@ -93,7 +93,7 @@ export async function activityFigures(db: Db, orgUnitId: string, from: string, t
     for (const m of MATERIALS) figures.materials[m] += Number(r[m]);
     figures.audience += Number(r.audience);
     figures.checkIns += checkIns;
-    const child = children.find((c) => r.path.startsWith(c.path));
+    const child = children.find((c) => isUnder(r.path, c.path));
     const bucket = child && perChild.get(child.id);
     if (bucket) {
       bucket.activities++;

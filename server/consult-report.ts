@@ -2,7 +2,7 @@ import 'server-only';
 import { chinaDate } from '@/lib/consult/deadline';
 import { CONSULT_CATEGORIES, CONSULT_CHANNELS, RATINGS, type ConsultReportFigures } from '@/lib/consult/types';
 import type { Db } from './db/client';
-import { getOrgUnit } from './org';
+import { getOrgUnit, inOrgSubtree, isUnder } from './org';
 
 /**
  * The consultation figures of the annual report for an org unit and its subtree, over requests filed in [from, to):
@@ -19,14 +19,14 @@ export async function consultReport(db: Db, orgUnitId: string, from: string, to:
       .selectFrom('consultation')
       .innerJoin('orgUnit', 'orgUnit.id', 'consultation.villageId')
       .select(['channel', 'category', 'status', 'deadline', 'firstReplyAt', 'resolvedAt', 'rating', 'orgUnit.path'])
-      .where('orgUnit.path', 'like', `${root.path}%`)
+      .where(inOrgSubtree(root.path))
       .where('filedAt', '>=', from)
       .where('filedAt', '<', to)
       .execute(),
     db
       .selectFrom('orgUnit')
       .select(['id', 'name', 'path'])
-      .where('path', 'like', `${root.path}%`)
+      .where(inOrgSubtree(root.path, 'path'))
       .where('level', '=', 'village')
       .orderBy('sortOrder')
       .execute(),
@@ -55,7 +55,7 @@ export async function consultReport(db: Db, orgUnitId: string, from: string, to:
     total,
     byChannel,
     byCategory,
-    byVillage: villages.map((v) => ({ id: v.id, name: v.name, count: rows.filter((r) => r.path.startsWith(v.path)).length })),
+    byVillage: villages.map((v) => ({ id: v.id, name: v.name, count: rows.filter((r) => isUnder(r.path, v.path)).length })),
     resolved,
     resolvedWithReply,
     replyRate: total ? Math.round((resolvedWithReply / total) * 1000) / 10 : null,

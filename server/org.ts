@@ -1,4 +1,5 @@
 import 'server-only';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, Trx } from './db/client';
 import type { OrgUnitTable } from './db/schema';
 
@@ -45,4 +46,27 @@ export async function createOrgUnit(
 /** Ids of a unit and all its ancestors, root first, read from the path. */
 export function ancestorIds(path: string): string[] {
   return path.split('/').filter(Boolean);
+}
+
+/**
+ * A unit's subtree (the unit and everything under it) is every unit whose path starts with the unit's path. These
+ * helpers are the one place that rule is written, for SQL and in memory, so every report and list filters alike.
+ */
+
+/** A path no unit has (paths start with '/'): the subtree of a unit outside the asker's lists nothing. */
+export const NO_UNIT_PATH = '\u0000';
+
+/** The LIKE pattern of the subtree under `path`. */
+export function subtreePattern(path: string): string {
+  return `${path}%`;
+}
+
+/** SQL: the org unit path in `column` (default the joined `orgUnit.path`) lies in the subtree under `path`. */
+export function inOrgSubtree(path: string, column = 'orgUnit.path'): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} like ${subtreePattern(path)}`;
+}
+
+/** In memory: `path` lies in the subtree under `root`. */
+export function isUnder(path: string, root: string): boolean {
+  return path.startsWith(root);
 }

@@ -2,23 +2,22 @@ import 'server-only';
 import { sql } from 'kysely';
 import type { Db } from './db/client';
 import type { ReportFigures } from '@/lib/report/types';
-import { getOrgUnit } from './org';
+import { getOrgUnit, inOrgSubtree, isUnder } from './org';
 
 export async function reportFigures(db: Db, orgUnitId: string, from: string, to: string): Promise<ReportFigures | undefined> {
   const root = await getOrgUnit(db, orgUnitId);
   if (!root) return undefined;
-  const under = `${root.path}%`;
   const units = await db
     .selectFrom('orgUnit')
     .select(['id', 'name', 'level', 'path'])
-    .where('path', 'like', under)
+    .where(inOrgSubtree(root.path, 'path'))
     .orderBy('sortOrder')
     .execute();
   const literate = await db
     .selectFrom('user')
     .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
     .select(['orgUnit.path'])
-    .where('orgUnit.path', 'like', under)
+    .where(inOrgSubtree(root.path))
     .where('user.legalLiterate', '=', sql<boolean>`${sql.lit(true)}`)
     .where((eb) => eb.or([eb('user.banned', 'is', null), eb('user.banned', '=', sql<boolean>`${sql.lit(false)}`)]))
     .execute();
@@ -27,11 +26,11 @@ export async function reportFigures(db: Db, orgUnitId: string, from: string, to:
     .innerJoin('user', 'user.id', 'lessonProgress.userId')
     .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
     .select(['lessonProgress.userId', 'lessonProgress.completedAt', 'lessonProgress.secondsSpent', 'orgUnit.path'])
-    .where('orgUnit.path', 'like', under)
+    .where(inOrgSubtree(root.path))
     .where('lessonProgress.openedAt', '>=', from)
     .where('lessonProgress.openedAt', '<', to)
     .execute();
-  const inside = (path: string, unitPath: string) => path.startsWith(unitPath);
+  const inside = isUnder;
   const covered = (unitPath: string) => literate.some((l) => inside(l.path, unitPath));
   const villages = units.filter((u) => u.level === 'village');
   const hamlets = units.filter((u) => u.level === 'hamlet');

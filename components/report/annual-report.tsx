@@ -43,6 +43,11 @@ export function AnnualReport() {
   const [summary, setSummary] = useState<ReportSummary>();
   const [error, setError] = useState<string>();
   const query = useMemo(() => new URLSearchParams({ from, to, ...(org ? { org } : {}) }).toString(), [from, to, org]);
+  // The dates being typed, until "Show": kept here so the button can refuse a start after the end. A draft belongs to
+  // the period it started from; a new period (back, a link) starts a new one.
+  const [draft, setDraft] = useState<{ base: string; from: string; to: string }>();
+  const period = draft?.base === query ? draft : { base: query, from, to };
+  const badPeriod = Boolean(period.from && period.to && period.from > period.to);
 
   useEffect(() => {
     if (!online) return;
@@ -57,7 +62,8 @@ export function AnnualReport() {
     return () => {
       live = false;
     };
-  }, [online, query]);
+    // `figure` too: coming back from a list (where the register may have changed) reads the figures again.
+  }, [online, query, figure]);
 
   const href = (d: Drill) =>
     `${pathname}?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), ...d } as Record<string, string>).toString()}`;
@@ -173,16 +179,37 @@ export function AnnualReport() {
       <form className="flex flex-wrap items-end gap-3 print:hidden" action={pathname}>
         <label className="flex flex-col text-sm">
           {t('annual.from')}
-          <input type="date" name="from" defaultValue={from} required className="rounded border border-line px-2 py-1" />
+          <input
+            type="date"
+            name="from"
+            value={period.from}
+            onChange={(e) => setDraft({ ...period, from: e.target.value })}
+            required
+            className="rounded border border-line px-2 py-1"
+          />
         </label>
         <label className="flex flex-col text-sm">
           {t('annual.to')}
-          <input type="date" name="to" defaultValue={to} required className="rounded border border-line px-2 py-1" />
+          <input
+            type="date"
+            name="to"
+            value={period.to}
+            onChange={(e) => setDraft({ ...period, to: e.target.value })}
+            required
+            aria-invalid={badPeriod}
+            aria-describedby={badPeriod ? 'period-error' : undefined}
+            className="rounded border border-line px-2 py-1"
+          />
         </label>
         {org ? <input type="hidden" name="org" value={org} /> : null}
-        <button type="submit" className="rounded bg-brand px-3 py-1 text-white">
+        <button type="submit" disabled={badPeriod} className="rounded bg-brand px-3 py-1 text-white disabled:opacity-60">
           {t('annual.show')}
         </button>
+        {badPeriod ? (
+          <p id="period-error" role="alert" className="w-full text-sm text-red-800">
+            {t('annual.periodOrder')}
+          </p>
+        ) : null}
       </form>
       {error ? <p role="alert">{error}</p> : null}
       {!s && !error ? <p role="status">…</p> : null}

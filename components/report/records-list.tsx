@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { ACTIVITY_KINDS } from '@/lib/activity/types';
 import { api } from '@/lib/api-client';
@@ -9,6 +9,7 @@ import { CONSULT_CATEGORIES } from '@/lib/consult/types';
 import { useTranslations } from '@/lib/i18n/client';
 import type { RecordsPage } from '@/server/reports/records';
 import type { Drill } from './annual-report';
+import { CertifyForm, RegisterAction } from './register-actions';
 
 /** The records behind one figure: a table, filters, pages of 50, and every row as CSV. */
 export function RecordsList({
@@ -29,6 +30,9 @@ export function RecordsList({
   const [page, setPage] = useState(1);
   const [data, setData] = useState<RecordsPage>();
   const [error, setError] = useState<string>();
+  /** Bumped after a change in the register, to read the list again. */
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
   const filters = new URLSearchParams(
     Object.entries({ ...drill }).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
   ).toString();
@@ -44,7 +48,7 @@ export function RecordsList({
     return () => {
       live = false;
     };
-  }, [query, filters, page]);
+  }, [query, filters, page, version]);
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const withFilter = (key: string, value: string) => {
     const next = new URLSearchParams(`${query}&${filters}`);
@@ -53,6 +57,8 @@ export function RecordsList({
     return `${pathname}?${next.toString()}`;
   };
   const activityLike = drill.figure === 'activities' || drill.figure === 'checkIns';
+  const register = drill.figure === 'legalLiterate';
+  const shown = data ? data.columns.filter((c) => c !== 'id') : [];
   return (
     <div className="flex flex-col gap-3">
       <Link href={backHref} className="text-sm underline print:hidden">
@@ -96,6 +102,9 @@ export function RecordsList({
           {t('annual.exportCsv')}
         </a>
       </div>
+      {register ? (
+        <CertifyForm orgUnitId={drill.village ?? (new URLSearchParams(query).get('org') || undefined)} onChanged={reload} />
+      ) : null}
       {error ? <p role="alert">{error}</p> : null}
       {data ? (
         <Card>
@@ -106,25 +115,27 @@ export function RecordsList({
             <table className="mt-2 w-full text-left text-sm">
               <thead>
                 <tr>
-                  {data.columns
-                    .filter((c) => c !== 'id')
-                    .map((c) => (
-                      <th key={c} className="whitespace-nowrap px-1 py-1">
-                        {t(`annual.columns.${c}`)}
-                      </th>
-                    ))}
+                  {shown.map((c) => (
+                    <th key={c} className="whitespace-nowrap px-1 py-1">
+                      {t(`annual.columns.${c}`)}
+                    </th>
+                  ))}
+                  {register ? <th className="whitespace-nowrap px-1 py-1">{t('annual.register.action')}</th> : null}
                 </tr>
               </thead>
               <tbody>
                 {data.rows.map((r, i) => (
                   <tr key={String(r.id ?? i)} className="border-t border-line">
-                    {data.columns
-                      .filter((c) => c !== 'id')
-                      .map((c) => (
-                        <td key={c} className="px-1 py-1">
-                          {cell(c, r[c] ?? null, ta, tc)}
-                        </td>
-                      ))}
+                    {shown.map((c) => (
+                      <td key={c} className="px-1 py-1">
+                        {cell(c, r[c] ?? null, t, ta, tc)}
+                      </td>
+                    ))}
+                    {register ? (
+                      <td className="px-1 py-1">
+                        <RegisterAction row={r} onChanged={reload} />
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
@@ -149,12 +160,31 @@ export function RecordsList({
   );
 }
 
-function cell(column: string, value: string | number | null, ta: (k: string) => string, tc: (k: string) => string): string {
+type T = (k: string) => string;
+/** A cell as a person reads it: kinds, categories, roles, channels, statuses and yes/no in the page's language. */
+function cell(column: string, value: string | number | null, t: T, ta: T, tc: T): string {
   if (value === null) return '';
-  if (column === 'kind') return ta(`kinds.${value}`);
-  if (column === 'studyKind') return ta(`studyKinds.${value}`);
-  if (column === 'category') return tc(`category.${value}`);
-  return String(value);
+  switch (column) {
+    case 'kind':
+      return ta(`kinds.${value}`);
+    case 'studyKind':
+      return ta(`studyKinds.${value}`);
+    case 'method':
+      return ta(`methods.${value}`);
+    case 'category':
+      return tc(`category.${value}`);
+    case 'channel':
+      return tc(`channel.${value}`);
+    case 'status':
+      return tc(`status.${value}`);
+    case 'role':
+      return t(`annual.roles.${value}`);
+    case 'passed':
+    case 'serving':
+      return t(value ? 'annual.yes' : 'annual.no');
+    default:
+      return String(value);
+  }
 }
 
 function FilterSelect({

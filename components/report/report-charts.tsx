@@ -1,32 +1,49 @@
 'use client';
-import { useEffect, useRef } from 'react';
+import type { EChartsType } from 'echarts/core';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { Card } from '@/components/ui/card';
 import { useTranslations } from '@/lib/i18n/client';
 import type { ReportSummary } from '@/server/reports/summary';
 
 type Option = Record<string, unknown>;
+type T = (key: string) => string;
 
-/** One chart: ECharts is fetched when the first chart mounts (SVG, so it prints sharp) and resized with the page. */
-function Chart({ title, option, height = 260 }: { title: string; option: Option; height?: number }) {
+const BASE: Option = { animation: false, tooltip: {}, grid: { left: 8, right: 8, bottom: 8, top: 24, containLabel: true } };
+
+/**
+ * One chart: ECharts is fetched when the first chart mounts (SVG, so it prints sharp), the chart is made once per
+ * mount and resized with the page, and its option is set again only when the option object changes. Memoised, so a
+ * parent's unrelated state change (typing a date, the online status) neither redraws nor rebuilds it.
+ */
+const Chart = memo(function Chart({ title, option, height = 260 }: { title: string; option: Option; height?: number }) {
   const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | undefined>(undefined);
+  const latest = useRef(option);
   useEffect(() => {
     let disposed = false;
     let dispose = () => {};
     void import('./echarts-setup').then(({ echarts }) => {
       if (disposed || !ref.current) return;
-      const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-      chart.setOption({ animation: false, tooltip: {}, grid: { left: 8, right: 8, bottom: 8, top: 24, containLabel: true }, ...option });
-      const resize = () => chart.resize();
+      const instance = echarts.init(ref.current, undefined, { renderer: 'svg' });
+      instance.setOption({ ...BASE, ...latest.current });
+      chart.current = instance;
+      const resize = () => instance.resize();
       window.addEventListener('resize', resize);
       dispose = () => {
         window.removeEventListener('resize', resize);
-        chart.dispose();
+        instance.dispose();
+        chart.current = undefined;
       };
     });
     return () => {
       disposed = true;
       dispose();
     };
+  }, []);
+  useEffect(() => {
+    if (latest.current === option) return;
+    latest.current = option;
+    chart.current?.setOption({ ...BASE, ...option }, true);
   }, [option]);
   return (
     <Card className="break-inside-avoid">
@@ -34,7 +51,7 @@ function Chart({ title, option, height = 260 }: { title: string; option: Option;
       <div ref={ref} role="img" aria-label={title} style={{ height, width: '100%' }} />
     </Card>
   );
-}
+});
 
 const bar = (names: string[], values: number[], horizontal = false): Option =>
   horizontal
@@ -49,63 +66,83 @@ const bar = (names: string[], values: number[], horizontal = false): Option =>
         series: [{ type: 'bar', data: values, color: '#b91c1c' }],
       };
 
-/** Activities by month, kind and village; 法律明白人 coverage by village; consultation categories. */
-export function ReportCharts({ summary: s }: { summary: ReportSummary }) {
-  const t = useTranslations('report');
-  const ta = useTranslations('activity');
-  const tc = useTranslations('consult');
+/** The report's charts as titles, options and heights: a pure function of the summary and the language. */
+export function reportChartOptions(
+  s: ReportSummary,
+  t: T,
+  ta: T,
+  tc: T,
+): { key: string; title: string; option: Option; height?: number }[] {
   const kinds = (Object.entries(s.activities.byKind) as [string, number][]).filter(([, n]) => n > 0);
   const categories = (Object.entries(s.consultations.byCategory) as [string, number][]).filter(([, n]) => n > 0);
   const villageHeight = Math.max(200, s.activities.byVillage.length * 26 + 40);
+  return [
+    {
+      key: 'month',
+      title: t('annual.chartByMonth'),
+      option: bar(
+        s.activities.byMonth.map((m) => m.month.slice(5)),
+        s.activities.byMonth.map((m) => m.count),
+      ),
+    },
+    {
+      key: 'kind',
+      title: t('annual.chartByKind'),
+      option: bar(
+        kinds.map(([k]) => ta(`kinds.${k}`)),
+        kinds.map(([, n]) => n),
+        true,
+      ),
+      height: Math.max(200, kinds.length * 26 + 40),
+    },
+    {
+      key: 'village',
+      title: t('annual.chartByVillage'),
+      option: bar(
+        s.activities.byVillage.map((v) => v.name),
+        s.activities.byVillage.map((v) => v.count),
+        true,
+      ),
+      height: villageHeight,
+    },
+    {
+      key: 'coverage',
+      title: t('annual.chartCoverage'),
+      height: villageHeight,
+      option: {
+        xAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'category', data: s.legalLiterate.byVillage.map((v) => v.name), inverse: true },
+        series: [
+          {
+            type: 'bar',
+            data: s.legalLiterate.byVillage.map((v) => ({ value: v.count, itemStyle: { color: v.count >= 3 ? '#15803d' : '#b45309' } })),
+          },
+        ],
+      },
+    },
+    {
+      key: 'categories',
+      title: t('annual.chartCategories'),
+      option: {
+        legend: { bottom: 0 },
+        series: [{ type: 'pie', radius: ['30%', '60%'], data: categories.map(([c, n]) => ({ name: tc(`category.${c}`), value: n })) }],
+      },
+    },
+  ];
+}
+
+/** Activities by month, kind and village; 法律明白人 coverage by village; consultation categories. */
+export const ReportCharts = memo(function ReportCharts({ summary }: { summary: ReportSummary }) {
+  const t = useTranslations('report');
+  const ta = useTranslations('activity');
+  const tc = useTranslations('consult');
+  // The options change only with the summary or the language (the translators are stable while it stays).
+  const charts = useMemo(() => reportChartOptions(summary, t, ta, tc), [summary, t, ta, tc]);
   return (
     <div className="grid gap-3 md:grid-cols-2 print:block">
-      <Chart
-        title={t('annual.chartByMonth')}
-        option={bar(
-          s.activities.byMonth.map((m) => m.month.slice(5)),
-          s.activities.byMonth.map((m) => m.count),
-        )}
-      />
-      <Chart
-        title={t('annual.chartByKind')}
-        option={bar(
-          kinds.map(([k]) => ta(`kinds.${k}`)),
-          kinds.map(([, n]) => n),
-          true,
-        )}
-        height={Math.max(200, kinds.length * 26 + 40)}
-      />
-      <Chart
-        title={t('annual.chartByVillage')}
-        option={bar(
-          s.activities.byVillage.map((v) => v.name),
-          s.activities.byVillage.map((v) => v.count),
-          true,
-        )}
-        height={villageHeight}
-      />
-      <Chart
-        title={t('annual.chartCoverage')}
-        height={villageHeight}
-        option={{
-          xAxis: { type: 'value', minInterval: 1 },
-          yAxis: { type: 'category', data: s.legalLiterate.byVillage.map((v) => v.name), inverse: true },
-          series: [
-            {
-              type: 'bar',
-              data: s.legalLiterate.byVillage.map((v) => ({ value: v.count, itemStyle: { color: v.count >= 3 ? '#15803d' : '#b45309' } })),
-              markLine: undefined,
-            },
-          ],
-        }}
-      />
-      <Chart
-        title={t('annual.chartCategories')}
-        option={{
-          legend: { bottom: 0 },
-          series: [{ type: 'pie', radius: ['30%', '60%'], data: categories.map(([c, n]) => ({ name: tc(`category.${c}`), value: n })) }],
-        }}
-      />
+      {charts.map((c) => (
+        <Chart key={c.key} title={c.title} option={c.option} height={c.height} />
+      ))}
     </div>
   );
-}
+});

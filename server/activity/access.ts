@@ -1,8 +1,7 @@
 import 'server-only';
-import { sql } from 'kysely';
 import type { Role } from '@/lib/roles';
 import type { Db, Trx } from '../db/client';
-import { ancestorIds } from '../org';
+import { ancestorIds, inOrgSubtree } from '../org';
 
 /**
  * Who sees an activity: administrators and publicity teams see all; anyone else sees the activities of their own
@@ -47,9 +46,7 @@ export function visibleActivityIds(db: Db | Trx, scope: Scope) {
                 .whereRef('checkIn.activityId', '=', 'activity.id')
                 .where('checkIn.userId', '=', scope.userId),
             ),
-            ...(scope.unitPath
-              ? [eb('activity.orgUnitId', 'in', ancestors), eb('orgUnit.path', 'like', sql<string>`${scope.unitPath + '%'}`)]
-              : []),
+            ...(scope.unitPath ? [eb('activity.orgUnitId', 'in', ancestors), inOrgSubtree(scope.unitPath)] : []),
           ]),
     );
 }

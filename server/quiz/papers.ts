@@ -31,47 +31,58 @@ async function questionsFor(trx: Trx, ids: string[]) {
 }
 
 export async function issuePaper(handle: DbHandle, user: SessionUser, examId: string): Promise<IssuedPaper> {
-  return writeTransaction(handle, async (trx) => {
-    // One paper at a time per learner and exam, across app servers: SQLite's write transaction already holds the
-    // database's one write lock (BEGIN IMMEDIATE); on PostgreSQL a transaction-scoped advisory lock does the same.
-    if (handle.kind === 'postgres')
-      await sql`select pg_advisory_xact_lock(hashtextextended(${`examPaper:${examId}:${user.id}`}, 0))`.execute(trx);
-    const row = await requireExam(trx, examId);
-    const exam = toExamSummary(row);
-    if (!inAudience(exam, await learnerOf(trx, user))) throw new HttpError(403, '这场考试不面向您 / this exam is not for you');
-    const now = new Date().toISOString();
-    if (now < exam.opensAt) throw new HttpError(409, `考试尚未开始，${exam.opensAt} 开放 / the exam is not open yet`);
-    if (now >= exam.closesAt) throw new HttpError(409, '考试已结束 / the exam has closed');
-    const papers = await trx
-      .selectFrom('examPaper')
-      .leftJoin('examAttempt', 'examAttempt.paperId', 'examPaper.id')
-      .select(['examPaper.id', 'examPaper.questionIds', 'examPaper.downloadedAt', 'examAttempt.id as attemptId'])
-      .where('examPaper.examId', '=', examId)
-      .where('examPaper.userId', '=', user.id)
+  return writeTransaction(handle, (trx) => issuePaperIn(trx, handle.kind, user, examId, new Date().toISOString()));
+}
+
+/**
+ * issuePaper inside a write transaction, at the given server time: what the route does, and what the demo year does
+ * at a past moment (server/reports/demo-year.ts). `paperId` fixes a new paper's id (the demo's are fixed).
+ */
+export async function issuePaperIn(
+  trx: Trx,
+  dbKind: DbHandle['kind'],
+  user: Pick<SessionUser, 'id' | 'role' | 'orgUnitId'>,
+  examId: string,
+  now: string,
+  paperId: string = uuidv7(),
+): Promise<IssuedPaper> {
+  // One paper at a time per learner and exam, across app servers: SQLite's write transaction already holds the
+  // database's one write lock (BEGIN IMMEDIATE); on PostgreSQL a transaction-scoped advisory lock does the same.
+  if (dbKind === 'postgres') await sql`select pg_advisory_xact_lock(hashtextextended(${`examPaper:${examId}:${user.id}`}, 0))`.execute(trx);
+  const row = await requireExam(trx, examId);
+  const exam = toExamSummary(row);
+  if (!inAudience(exam, await learnerOf(trx, user))) throw new HttpError(403, '这场考试不面向您 / this exam is not for you');
+  if (now < exam.opensAt) throw new HttpError(409, `考试尚未开始，${exam.opensAt} 开放 / the exam is not open yet`);
+  if (now >= exam.closesAt) throw new HttpError(409, '考试已结束 / the exam has closed');
+  const papers = await trx
+    .selectFrom('examPaper')
+    .leftJoin('examAttempt', 'examAttempt.paperId', 'examPaper.id')
+    .select(['examPaper.id', 'examPaper.questionIds', 'examPaper.downloadedAt', 'examAttempt.id as attemptId'])
+    .where('examPaper.examId', '=', examId)
+    .where('examPaper.userId', '=', user.id)
+    .execute();
+  const unused = papers.find((p) => p.attemptId === null);
+  const used = papers.length - (unused ? 1 : 0);
+  if (!unused && used >= exam.maxAttempts)
+    throw new HttpError(409, `已用完 ${exam.maxAttempts} 次考试机会 / all ${exam.maxAttempts} attempts are used`);
+  let paper = unused
+    ? { id: unused.id, questionIds: JSON.parse(unused.questionIds) as string[], downloadedAt: unused.downloadedAt }
+    : undefined;
+  if (!paper) {
+    const id = paperId;
+    const questionIds =
+      row.paperMode === 'fixed'
+        ? (JSON.parse(row.questionIds) as string[])
+        : drawQuestions(await examPool(trx), JSON.parse(row.drawRules) as DrawRule[], seededRandom(id));
+    paper = { id, questionIds, downloadedAt: now };
+    await trx
+      .insertInto('examPaper')
+      .values({ id, examId, userId: user.id, questionIds: JSON.stringify(questionIds), downloadedAt: now })
       .execute();
-    const unused = papers.find((p) => p.attemptId === null);
-    const used = papers.length - (unused ? 1 : 0);
-    if (!unused && used >= exam.maxAttempts)
-      throw new HttpError(409, `已用完 ${exam.maxAttempts} 次考试机会 / all ${exam.maxAttempts} attempts are used`);
-    let paper = unused
-      ? { id: unused.id, questionIds: JSON.parse(unused.questionIds) as string[], downloadedAt: unused.downloadedAt }
-      : undefined;
-    if (!paper) {
-      const id = uuidv7();
-      const questionIds =
-        row.paperMode === 'fixed'
-          ? (JSON.parse(row.questionIds) as string[])
-          : drawQuestions(await examPool(trx), JSON.parse(row.drawRules) as DrawRule[], seededRandom(id));
-      paper = { id, questionIds, downloadedAt: now };
-      await trx
-        .insertInto('examPaper')
-        .values({ id, examId, userId: user.id, questionIds: JSON.stringify(questionIds), downloadedAt: now })
-        .execute();
-    }
-    return {
-      exam,
-      paper: { id: paper.id, examId, downloadedAt: paper.downloadedAt, questions: await questionsFor(trx, paper.questionIds) },
-      serverNow: now,
-    };
-  });
+  }
+  return {
+    exam,
+    paper: { id: paper.id, examId, downloadedAt: paper.downloadedAt, questions: await questionsFor(trx, paper.questionIds) },
+    serverNow: now,
+  };
 }

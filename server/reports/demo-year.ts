@@ -6,16 +6,22 @@ import { consultOps } from '../consult/ops';
 import { CONSULT_CONSENT_VERSION } from '@/lib/consult/types';
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type DbHandle, type Trx } from '../db/client';
+import { answerOf } from '../quiz/bank';
+import { createExam } from '../quiz/exams';
+import { quizOps } from '../quiz/ops';
+import { issuePaperIn } from '../quiz/papers';
 import { studyOps } from '../study';
 import type { ApplyFn } from '../sync/registry';
 
 /**
  * A realistic past year for the demo township, so the report reads like a real one and every figure drills down:
  * about 25 党委会会前学法, 11 周一例会, 31 专题宣传, 14 讲座, 32 法律咨询服务 (materials and check-ins), visits, lesson
- * completions, consultations answered on time and late. Every record is made by the apply functions the phones' ops
- * go through (never by writing totals). Fixed ids: a second run finds the first activity and does nothing.
+ * completions, the year's cadre exam in November (papers issued, attempts submitted, some failed and retaken),
+ * consultations answered on time and late. Every record is made by the functions a phone's requests go through
+ * (issuing a paper, the ops' apply functions), never by writing totals. Fixed ids: a second run finds the first
+ * activity and does nothing.
  */
-const handlers = { ...activityOps, ...consultOps, ...studyOps } as unknown as Record<string, ApplyFn<OpType>>;
+const handlers = { ...activityOps, ...consultOps, ...studyOps, ...quizOps } as unknown as Record<string, ApplyFn<OpType>>;
 const idOf = (n: number) => `00000000-0000-7000-8025-${String(n).padStart(12, '0')}`;
 const SURNAMES = ['马', '杨', '李', '王', '张', '田', '海', '冶', '苏', '何'];
 const GIVEN = ['海', '花', '兰', '军', '梅', '成', '福', '英', '强', '芳', '忠', '霞'];
@@ -265,6 +271,16 @@ export async function seedDemoYear(handle: DbHandle, year: number): Promise<bool
     );
   }
 
+  const examId = await seedYearExam(handle, year, admin.id);
+  const cadres = await handle.db
+    .selectFrom('user')
+    .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
+    .select(['user.id', 'user.orgUnitId'])
+    .where('user.role', '=', 'cadre')
+    .where('orgUnit.path', 'like', '/org-county/org-town/%')
+    .orderBy('user.username')
+    .execute();
+
   await writeTransaction(handle, async (trx: Trx) => {
     const changeSeq = await nextChangeSeq(trx);
     for (const [i, o] of ops.entries()) {
@@ -283,6 +299,102 @@ export async function seedDemoYear(handle: DbHandle, year: number): Promise<bool
         payload,
       );
     }
+
+    // The cadre exam: most cadres sit it in November; some fail and take their second paper a few days later.
+    if (!examId) return;
+    let attempt = 0;
+    for (const [k, cadre] of cadres.entries()) {
+      if (k % 7 === 6) continue; // did not sit it
+      // Every fourth sat it underprepared: fails the first paper, as a few always do, and tries again.
+      const underprepared = k % 4 === 1;
+      let skill = underprepared ? 0.3 : 0.5 + pick(45) / 100;
+      for (let tryNo = 0; tryNo < 2; tryNo++) {
+        const downloaded = cst(year, 11, 3 + ((k * 2) % 19) + tryNo * 4, 9 + (k % 8), pick(50));
+        const paperId = idOf(800_000 + attempt);
+        const issued = await issuePaperIn(
+          trx,
+          handle.kind,
+          { id: cadre.id, role: 'cadre', orgUnitId: cadre.orgUnitId },
+          examId,
+          downloaded,
+          paperId,
+        );
+        const keys = await trx
+          .selectFrom('question')
+          .select(['id', 'answer'])
+          .where(
+            'id',
+            'in',
+            issued.paper.questions.map((q) => q.id),
+          )
+          .execute();
+        // A question left unanswered counts as wrong: the demo's wrong answers are the ones a learner skipped.
+        const answers = Object.fromEntries(keys.filter(() => pick(100) < skill * 100).map((q) => [q.id, answerOf(q)]));
+        const startedAt = new Date(Date.parse(downloaded) + 60_000).toISOString();
+        const submittedAt = new Date(Date.parse(startedAt) + (12 + pick(15)) * 60_000).toISOString();
+        const payload = opPayloadSchemas['exam.submit'].parse({
+          attemptId: idOf(850_000 + attempt),
+          examId,
+          paperId,
+          startedAt,
+          submittedAt,
+          answers,
+        });
+        await handlers['exam.submit']!(
+          {
+            trx,
+            userId: cadre.id,
+            deviceId: 'demo-year',
+            opId: idOf(950_000 + attempt),
+            changeSeq,
+            now: new Date(Date.parse(submittedAt) + 30_000).toISOString(),
+            dbKind: handle.kind,
+            accountCreatedAt: new Date(0).toISOString(),
+          },
+          payload,
+        );
+        attempt++;
+        const passed = await trx.selectFrom('examAttempt').select('passed').where('paperId', '=', paperId).executeTakeFirst();
+        if (passed?.passed || (!underprepared && pick(3) === 0)) break; // passed, or did not try again
+        skill = Math.min(1, skill + 0.3);
+      }
+    }
   });
   return true;
+}
+
+/** The year's cadre exam, closed since, on the same rules as the demo's current one (server/quiz/seed.ts). */
+async function seedYearExam(handle: DbHandle, year: number, adminId: string): Promise<string | undefined> {
+  const id = `exam-demo-year-${year}`;
+  if (await handle.db.selectFrom('exam').select('id').where('id', '=', id).executeTakeFirst()) return id;
+  const pool = await handle.db.selectFrom('question').select('id').where('pool', '=', 'exam').limit(1).execute();
+  if (pool.length === 0) return undefined;
+  await createExam(
+    handle,
+    {
+      title: `${year}年镇村干部法律知识考试`,
+      description: '演示：上一年度的考试，已结束。单选 5 题、多选 3 题、判断 2 题，60 分及格，可考两次，取最高分。',
+      roles: ['cadre'],
+      orgUnitIds: ['org-town'],
+      opensAt: cst(year, 11, 1, 8),
+      closesAt: cst(year, 11, 30, 18),
+      timeLimitMinutes: 30,
+      passMark: 60,
+      maxAttempts: 2,
+      countingRule: 'highest',
+      review: 'full',
+      showRanking: true,
+      paper: {
+        mode: 'random',
+        rules: [
+          { tag: null, type: 'single', count: 5 },
+          { tag: null, type: 'multiple', count: 3 },
+          { tag: null, type: 'truefalse', count: 2 },
+        ],
+      },
+    },
+    adminId,
+    id,
+  );
+  return id;
 }

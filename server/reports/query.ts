@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { HttpError } from '../http';
-import { getOrgUnit, type OrgUnit } from '../org';
+import { getOrgUnit, isUnder, type OrgUnit } from '../org';
 import type { SessionUser } from '../session';
 
 /** ?from=&to=&org= of every report route: inclusive CST dates, at most 366 days... or any span, from ≤ to. */
@@ -37,7 +37,7 @@ export async function reportUnit(db: Db, admin: SessionUser, org: string | undef
   const unit = await getOrgUnit(db, id);
   if (!unit) throw new HttpError(422, `org: 单位不存在 / org unit not found: ${id}`, { org: 'not found' });
   const own = admin.orgUnitId ? await getOrgUnit(db, admin.orgUnitId) : undefined;
-  if (own && !unit.path.startsWith(own.path))
+  if (own && !isUnder(unit.path, own.path))
     throw new HttpError(403, '只能查看本单位及下级单位的报告 / you may only report on your own unit and the units under it');
   return unit;
 }

@@ -1,11 +1,11 @@
 import 'server-only';
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { ACTIVITY_KINDS, STUDY_KINDS } from '@/lib/activity/types';
 import { CONSULT_CATEGORIES } from '@/lib/consult/types';
 import { periodBounds } from '@/lib/report/period';
 import type { Db } from '../db/client';
-import type { OrgUnit } from '../org';
+import { inOrgSubtree, isUnder, NO_UNIT_PATH, type OrgUnit } from '../org';
 import { legalLiteratePeople } from './summary';
 
 /** The records behind each figure of the report: what the page's figures link to and what the exports list. */
@@ -23,9 +23,6 @@ export const recordsFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 export type RecordsFilter = z.infer<typeof recordsFilterSchema>;
-
-/** A pattern no path matches: a village outside the report's unit lists nothing. */
-const NOWHERE = '\u0000';
 
 export type RecordRow = Record<string, string | number | null>;
 export interface RecordsPage {
@@ -46,14 +43,16 @@ export async function reportRecords(
   filter: Omit<RecordsFilter, 'page'> & { page?: number },
   pageSize?: number,
 ): Promise<RecordsPage> {
-  const { fromIso, toIso } = periodBounds(from, to);
-  let under = `${unit.path}%`;
+  let root = unit.path;
   if (filter.village) {
     const v = await db.selectFrom('orgUnit').select('path').where('id', '=', filter.village).executeTakeFirst();
-    under = v && v.path.startsWith(unit.path) ? `${v.path}%` : NOWHERE;
+    root = v && isUnder(v.path, unit.path) ? v.path : NO_UNIT_PATH;
   }
   const page = filter.page ?? 1;
-  const rows = await allRows(db, filter, under, from, to, fromIso, toIso);
+  const rows =
+    filter.figure === 'legalLiterate'
+      ? await registerRows(db, root, from, to)
+      : await figureRows(db, FIGURE_TABLES[filter.figure], filter, root, periodBounds(from, to));
   const slice = pageSize ? rows.slice((page - 1) * pageSize, page * pageSize) : rows;
   return {
     figure: filter.figure,
@@ -65,21 +64,37 @@ export async function reportRecords(
   };
 }
 
-const cst = (iso: string | null) =>
-  iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : null;
+const cst = (iso: unknown) =>
+  typeof iso === 'string' && iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : null;
 
-async function allRows(
-  db: Db,
-  filter: Omit<RecordsFilter, 'page'>,
-  under: string,
-  from: string,
-  to: string,
-  fromIso: string,
-  toIso: string,
-): Promise<RecordRow[]> {
-  switch (filter.figure) {
-    case 'activities': {
-      let q = db
+/** The part of a Kysely select query a figure's table hands over: the common filters and the order are added here. */
+interface RowQuery {
+  where(expression: Expression<SqlBool>): RowQuery;
+  orderBy(expression: Expression<unknown>): RowQuery;
+  execute(): Promise<object[]>;
+}
+
+/**
+ * One figure's records, as a table row: the query (its table, joins with the row's org unit joined as `orgUnit`,
+ * and its columns, never names, phones or descriptions of people who asked for help), the time that places a record
+ * in the period and orders the list, the drill-down filters it takes (filter → column), the cells shown as China
+ * time and those read as numbers (counts and integers come back as text or bigint on PostgreSQL).
+ */
+interface FigureTable {
+  query: (db: Db) => RowQuery;
+  time: string;
+  tiebreak?: string;
+  filters: Partial<Record<'kind' | 'studyKind' | 'category', string>>;
+  times: string[];
+  numbers: string[];
+  /** Cells computed from others, after times and numbers. */
+  derive?: (row: RecordRow) => RecordRow;
+}
+
+const FIGURE_TABLES: Record<Exclude<RecordFigure, 'legalLiterate'>, FigureTable> = {
+  activities: {
+    query: (db) =>
+      db
         .selectFrom('activity')
         .innerJoin('orgUnit', 'orgUnit.id', 'activity.orgUnitId')
         .leftJoin('activityTheme', 'activityTheme.id', 'activity.themeId')
@@ -106,17 +121,16 @@ async function allRows(
             .select(eb.fn.countAll<number>().as('n'))
             .whereRef('checkIn.activityId', '=', 'activity.id')
             .as('checkIns'),
-        )
-        .where('orgUnit.path', 'like', under)
-        .where('activity.startsAt', '>=', fromIso)
-        .where('activity.startsAt', '<', toIso);
-      if (filter.kind) q = q.where('activity.kind', '=', filter.kind);
-      if (filter.studyKind) q = q.where('activity.studyKind', '=', filter.studyKind);
-      const rows = await q.orderBy('activity.startsAt').orderBy('activity.id').execute();
-      return rows.map((r) => ({ ...r, startsAt: cst(r.startsAt), audience: Number(r.audience), checkIns: Number(r.checkIns ?? 0) }));
-    }
-    case 'checkIns': {
-      let q = db
+        ),
+    time: 'activity.startsAt',
+    tiebreak: 'activity.id',
+    filters: { kind: 'activity.kind', studyKind: 'activity.studyKind' },
+    times: ['startsAt'],
+    numbers: ['audience', 'checkIns'],
+  },
+  checkIns: {
+    query: (db) =>
+      db
         .selectFrom('checkIn')
         .innerJoin('activity', 'activity.id', 'checkIn.activityId')
         .innerJoin('orgUnit', 'orgUnit.id', 'activity.orgUnitId')
@@ -128,17 +142,17 @@ async function allRows(
           'activity.title as activity',
           'activity.kind',
           'orgUnit.name as orgUnit',
-        ])
-        .where('orgUnit.path', 'like', under)
-        .where('activity.startsAt', '>=', fromIso)
-        .where('activity.startsAt', '<', toIso);
-      if (filter.kind) q = q.where('activity.kind', '=', filter.kind);
-      const rows = await q.orderBy('checkIn.checkedInAt').orderBy('checkIn.id').execute();
-      return rows.map((r) => ({ ...r, checkedInAt: cst(r.checkedInAt) }));
-    }
-    case 'consultations': {
-      // No names, phones or descriptions: the report lists what the figures count, not what people asked.
-      let q = db
+        ]),
+    // A check-in counts in the period of its activity (an activity counts in the period in which it started).
+    time: 'activity.startsAt',
+    tiebreak: 'checkIn.id',
+    filters: { kind: 'activity.kind' },
+    times: ['checkedInAt'],
+    numbers: [],
+  },
+  consultations: {
+    query: (db) =>
+      db
         .selectFrom('consultation')
         .innerJoin('orgUnit', 'orgUnit.id', 'consultation.villageId')
         .select([
@@ -152,16 +166,16 @@ async function allRows(
           'consultation.firstReplyAt',
           'consultation.resolvedAt',
           'consultation.rating',
-        ])
-        .where('orgUnit.path', 'like', under)
-        .where('consultation.filedAt', '>=', fromIso)
-        .where('consultation.filedAt', '<', toIso);
-      if (filter.category) q = q.where('consultation.category', '=', filter.category);
-      const rows = await q.orderBy('consultation.filedAt').orderBy('consultation.id').execute();
-      return rows.map((r) => ({ ...r, filedAt: cst(r.filedAt), firstReplyAt: cst(r.firstReplyAt), resolvedAt: cst(r.resolvedAt) }));
-    }
-    case 'lessons': {
-      const rows = await db
+        ]),
+    time: 'consultation.filedAt',
+    tiebreak: 'consultation.id',
+    filters: { category: 'consultation.category' },
+    times: ['filedAt', 'firstReplyAt', 'resolvedAt'],
+    numbers: [],
+  },
+  lessons: {
+    query: (db) =>
+      db
         .selectFrom('lessonProgress')
         .innerJoin('user', 'user.id', 'lessonProgress.userId')
         .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
@@ -173,20 +187,16 @@ async function allRows(
           'orgUnit.name as orgUnit',
           'lesson.title as lesson',
           'lessonProgress.secondsSpent',
-        ])
-        .where('orgUnit.path', 'like', under)
-        .where('lessonProgress.completedAt', '>=', fromIso)
-        .where('lessonProgress.completedAt', '<', toIso)
-        .orderBy('lessonProgress.completedAt')
-        .execute();
-      return rows.map(({ secondsSpent, ...r }) => ({
-        ...r,
-        completedAt: cst(r.completedAt),
-        minutes: Math.round(Number(secondsSpent) / 6) / 10,
-      }));
-    }
-    case 'exams': {
-      const rows = await db
+        ]),
+    time: 'lessonProgress.completedAt',
+    filters: {},
+    times: ['completedAt'],
+    numbers: ['secondsSpent'],
+    derive: ({ secondsSpent, ...r }) => ({ ...r, minutes: Math.round(Number(secondsSpent) / 6) / 10 }),
+  },
+  exams: {
+    query: (db) =>
+      db
         .selectFrom('examAttempt')
         .innerJoin('exam', 'exam.id', 'examAttempt.examId')
         .innerJoin('user', 'user.id', 'examAttempt.userId')
@@ -199,74 +209,105 @@ async function allRows(
           'examAttempt.attemptNo',
           'examAttempt.score',
           'examAttempt.passed',
-        ])
-        .where('orgUnit.path', 'like', under)
-        .where('examAttempt.submittedAt', '>=', fromIso)
-        .where('examAttempt.submittedAt', '<', toIso)
-        .orderBy('examAttempt.submittedAt')
-        .execute();
-      return rows.map((r) => ({ ...r, submittedAt: cst(r.submittedAt), passed: r.passed ? 1 : 0 }));
-    }
-    case 'legalLiterate': {
-      if (under === NOWHERE) return [];
-      const people = await legalLiteratePeople(db, under.slice(0, -1), from, to);
-      // The register: training (lessons completed, exams) and duties logged (activities hosted, requests filed for
-      // neighbours) in the period, per person.
-      const ids = people.map((p) => p.id);
-      const [lessons, exams, hosted, filed] = ids.length
-        ? await Promise.all([
-            db
-              .selectFrom('lessonProgress')
-              .select(['userId', (eb) => eb.fn.countAll<number>().as('n')])
-              .where('userId', 'in', ids)
-              .where('completedAt', '>=', fromIso)
-              .where('completedAt', '<', toIso)
-              .groupBy('userId')
-              .execute(),
-            db
-              .selectFrom('examAttempt')
-              .select(['userId', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('score').as('best')])
-              .where('userId', 'in', ids)
-              .where('submittedAt', '>=', fromIso)
-              .where('submittedAt', '<', toIso)
-              .groupBy('userId')
-              .execute(),
-            db
-              .selectFrom('activity')
-              .select(['hostId as userId', (eb) => eb.fn.countAll<number>().as('n')])
-              .where('hostId', 'in', ids)
-              .where('startsAt', '>=', fromIso)
-              .where('startsAt', '<', toIso)
-              .groupBy('hostId')
-              .execute(),
-            db
-              .selectFrom('consultation')
-              .select(['filedBy as userId', (eb) => eb.fn.countAll<number>().as('n')])
-              .where('filedBy', 'in', ids)
-              .where('forOther', '=', sql<boolean>`${sql.lit(true)}`)
-              .where('filedAt', '>=', fromIso)
-              .where('filedAt', '<', toIso)
-              .groupBy('filedBy')
-              .execute(),
-          ])
-        : [[], [], [], []];
-      const count = (rows: { userId: string; n: number | string | bigint }[], id: string) =>
-        Number(rows.find((r) => r.userId === id)?.n ?? 0);
-      return people.map((p) => ({
-        id: p.id,
-        name: p.name,
-        orgUnit: p.orgUnitName,
-        certifiedOn: p.legalLiterateSince,
-        retiredOn: p.legalLiterateRetiredAt ?? null,
-        serving: p.serving ? 1 : 0,
-        lessonsCompleted: count(lessons, p.id),
-        examAttempts: count(exams, p.id),
-        bestScore: exams.find((e) => e.userId === p.id)?.best ?? null,
-        activitiesHosted: count(hosted, p.id),
-        filedForNeighbours: count(filed, p.id),
-      }));
-    }
+        ]),
+    time: 'examAttempt.submittedAt',
+    filters: {},
+    times: ['submittedAt'],
+    numbers: [],
+    derive: (r) => ({ ...r, passed: r.passed ? 1 : 0 }),
+  },
+};
+
+/** The rows of one figure's table under `root` in the period, with its drill-down filters. */
+async function figureRows(
+  db: Db,
+  table: FigureTable,
+  filter: Omit<RecordsFilter, 'page'>,
+  root: string,
+  { fromIso, toIso }: { fromIso: string; toIso: string },
+): Promise<RecordRow[]> {
+  const time = sql.ref(table.time);
+  let q = table
+    .query(db)
+    .where(inOrgSubtree(root))
+    .where(sql<SqlBool>`${time} >= ${fromIso}`)
+    .where(sql<SqlBool>`${time} < ${toIso}`);
+  for (const [key, column] of Object.entries(table.filters) as [keyof FigureTable['filters'], string][]) {
+    const value = filter[key];
+    if (value) q = q.where(sql<SqlBool>`${sql.ref(column)} = ${value}`);
   }
+  q = q.orderBy(time);
+  if (table.tiebreak) q = q.orderBy(sql.ref(table.tiebreak));
+  const rows = (await q.execute()) as Record<string, unknown>[];
+  return rows.map((raw) => {
+    const row = { ...raw } as RecordRow;
+    for (const c of table.times) row[c] = cst(raw[c]);
+    for (const c of table.numbers) row[c] = Number(raw[c] ?? 0);
+    return table.derive ? table.derive(row) : row;
+  });
+}
+
+/**
+ * The 法律明白人 register: the people serving or retired in the period, with their training (lessons completed,
+ * exams) and duties logged (activities hosted, requests filed for neighbours) in the period, per person.
+ */
+async function registerRows(db: Db, root: string, from: string, to: string): Promise<RecordRow[]> {
+  if (root === NO_UNIT_PATH) return [];
+  const { fromIso, toIso } = periodBounds(from, to);
+  const people = await legalLiteratePeople(db, root, from, to);
+  const ids = people.map((p) => p.id);
+  const [lessons, exams, hosted, filed] = ids.length
+    ? await Promise.all([
+        db
+          .selectFrom('lessonProgress')
+          .select(['userId', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('userId', 'in', ids)
+          .where('completedAt', '>=', fromIso)
+          .where('completedAt', '<', toIso)
+          .groupBy('userId')
+          .execute(),
+        db
+          .selectFrom('examAttempt')
+          .select(['userId', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('score').as('best')])
+          .where('userId', 'in', ids)
+          .where('submittedAt', '>=', fromIso)
+          .where('submittedAt', '<', toIso)
+          .groupBy('userId')
+          .execute(),
+        db
+          .selectFrom('activity')
+          .select(['hostId as userId', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('hostId', 'in', ids)
+          .where('startsAt', '>=', fromIso)
+          .where('startsAt', '<', toIso)
+          .groupBy('hostId')
+          .execute(),
+        db
+          .selectFrom('consultation')
+          .select(['filedBy as userId', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('filedBy', 'in', ids)
+          .where('forOther', '=', sql<boolean>`${sql.lit(true)}`)
+          .where('filedAt', '>=', fromIso)
+          .where('filedAt', '<', toIso)
+          .groupBy('filedBy')
+          .execute(),
+      ])
+    : [[], [], [], []];
+  const count = (rows: { userId: string; n: number | string | bigint }[], id: string) => Number(rows.find((r) => r.userId === id)?.n ?? 0);
+  return people.map((p) => ({
+    id: p.id,
+    name: p.name,
+    orgUnit: p.orgUnitName,
+    certifiedOn: p.legalLiterateSince,
+    // A retirement after the period is not part of it: last year's register reads as it did, whatever happened since.
+    retiredOn: p.legalLiterateRetiredAt && p.legalLiterateRetiredAt <= to ? p.legalLiterateRetiredAt : null,
+    serving: p.serving ? 1 : 0,
+    lessonsCompleted: count(lessons, p.id),
+    examAttempts: count(exams, p.id),
+    bestScore: exams.find((e) => e.userId === p.id)?.best ?? null,
+    activitiesHosted: count(hosted, p.id),
+    filedForNeighbours: count(filed, p.id),
+  }));
 }
 
 /** RFC 4180 CSV with a BOM so Excel and WPS open the Chinese text as UTF-8. */

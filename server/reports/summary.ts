@@ -7,7 +7,7 @@ import { ROLES, type Role } from '@/lib/roles';
 import { activityFigures, type ActivityFigures } from '../activity-report';
 import { consultReport } from '../consult-report';
 import type { Db } from '../db/client';
-import { getOrgUnit } from '../org';
+import { getOrgUnit, inOrgSubtree, isUnder } from '../org';
 
 /**
  * Every figure of the annual rule-of-law report (法治政府建设情况报告) for one org unit and everything under it, over
@@ -72,7 +72,7 @@ export async function legalLiteratePeople(db: Db, rootPath: string, from: string
       'orgUnit.name as orgUnitName',
       'orgUnit.path',
     ])
-    .where('orgUnit.path', 'like', `${rootPath}%`)
+    .where(inOrgSubtree(rootPath))
     .where('user.legalLiterateSince', 'is not', null)
     .orderBy('orgUnit.path')
     .orderBy('user.name')
@@ -96,11 +96,10 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
   const root = await getOrgUnit(db, orgUnitId);
   if (!root) return undefined;
   const { fromIso, toIso } = periodBounds(from, to);
-  const under = `${root.path}%`;
   const [act, consult, units, activities, progress, attempts, people, tasks, users] = await Promise.all([
     activityFigures(db, orgUnitId, fromIso, toIso),
     consultReport(db, orgUnitId, fromIso, toIso),
-    db.selectFrom('orgUnit').select(['id', 'name', 'level', 'path']).where('path', 'like', under).orderBy('path').execute(),
+    db.selectFrom('orgUnit').select(['id', 'name', 'level', 'path']).where(inOrgSubtree(root.path, 'path')).orderBy('path').execute(),
     db
       .selectFrom('activity')
       .innerJoin('orgUnit', 'orgUnit.id', 'activity.orgUnitId')
@@ -108,7 +107,7 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       .select((eb) =>
         eb.selectFrom('checkIn').select(eb.fn.countAll<number>().as('n')).whereRef('checkIn.activityId', '=', 'activity.id').as('checkIns'),
       )
-      .where('orgUnit.path', 'like', under)
+      .where(inOrgSubtree(root.path))
       .where('activity.startsAt', '>=', fromIso)
       .where('activity.startsAt', '<', toIso)
       .execute(),
@@ -117,7 +116,7 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       .innerJoin('user', 'user.id', 'lessonProgress.userId')
       .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
       .select(['lessonProgress.userId', 'lessonProgress.lessonId', 'lessonProgress.completedAt', 'lessonProgress.secondsSpent'])
-      .where('orgUnit.path', 'like', under)
+      .where(inOrgSubtree(root.path))
       .where('lessonProgress.completedAt', '>=', fromIso)
       .where('lessonProgress.completedAt', '<', toIso)
       .execute(),
@@ -126,7 +125,7 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       .innerJoin('user', 'user.id', 'examAttempt.userId')
       .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
       .select(['examAttempt.userId', 'examAttempt.passed'])
-      .where('orgUnit.path', 'like', under)
+      .where(inOrgSubtree(root.path))
       .where('examAttempt.submittedAt', '>=', fromIso)
       .where('examAttempt.submittedAt', '<', toIso)
       .execute(),
@@ -141,7 +140,7 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       .selectFrom('user')
       .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
       .select(['user.id', 'user.role', 'orgUnit.path'])
-      .where('orgUnit.path', 'like', under)
+      .where(inOrgSubtree(root.path))
       .where((eb) => eb.or([eb('user.banned', 'is', null), eb('user.banned', '=', sql<boolean>`${sql.lit(false)}`)]))
       .execute(),
   ]);
@@ -150,7 +149,7 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
   const villages = units.filter((u) => u.level === 'village');
   const hamlets = units.filter((u) => u.level === 'hamlet');
   const serving = people.filter((p) => p.serving);
-  const countIn = (path: string) => serving.filter((p) => p.path.startsWith(path)).length;
+  const countIn = (path: string) => serving.filter((p) => isUnder(p.path, path)).length;
 
   const sessionsByKind = zeros(STUDY_KINDS);
   const attendanceByKind = zeros(STUDY_KINDS);
@@ -173,7 +172,7 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
         .innerJoin('user', 'user.id', 'lessonProgress.userId')
         .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
         .select(['lessonProgress.userId', 'lessonProgress.lessonId', 'lessonProgress.completedAt'])
-        .where('orgUnit.path', 'like', under)
+        .where(inOrgSubtree(root.path))
         .where('lessonProgress.completedAt', 'is not', null)
         .execute()
     : [];
@@ -188,7 +187,7 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
     const weekEnd = periodBounds(t.weekStart, addDays(t.weekStart, 6)).toIso;
     for (const u of users) {
       if (!roles.includes(u.role ?? '')) continue;
-      if (orgIds.length && !paths.some((p) => u.path.startsWith(p))) continue;
+      if (orgIds.length && !paths.some((p) => isUnder(u.path, p))) continue;
       const bucket = perRole.get(u.role as Role);
       if (!bucket) continue;
       bucket.assigned++;
@@ -216,7 +215,7 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       byKind: act.byKind,
       byTheme: act.byTheme,
       byMonth: [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, count]) => ({ month, count })),
-      byVillage: villages.map((v) => ({ id: v.id, name: v.name, count: activities.filter((a) => a.path.startsWith(v.path)).length })),
+      byVillage: villages.map((v) => ({ id: v.id, name: v.name, count: activities.filter((a) => isUnder(a.path, v.path)).length })),
     },
     materials: act.materials,
     reach: { checkIns: act.checkIns, audienceEstimate: act.audience },
@@ -238,7 +237,7 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       hamlets: hamlets.length,
       hamletsCovered: hamlets.filter((h) => countIn(h.path) > 0).length,
       byVillage: villages.map((v) => {
-        const hs = hamlets.filter((h) => h.path.startsWith(v.path));
+        const hs = hamlets.filter((h) => isUnder(h.path, v.path));
         return {
           id: v.id,
           name: v.name,

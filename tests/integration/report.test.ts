@@ -13,6 +13,8 @@ describe.each(dbKinds)('annual report on %s', (kind) => {
   let server: TestServer;
   let admin: string;
   let publicist: string;
+  /** The 法律明白人 who retires on 30 June 2025. */
+  let retiredId: string;
   const village = 'org-it-report';
   const hamlets = [`${village}-h1`, `${village}-h2`, `${village}-h3`];
 
@@ -98,6 +100,7 @@ describe.each(dbKinds)('annual report on %s', (kind) => {
       ids.push(((await res.json()) as { id: string }).id);
     }
     // The one in the third natural village retires on 30 June 2025.
+    retiredId = ids[3]!;
     const retired = await send(admin, 'PATCH', `/api/users/${ids[3]}`, { legalLiterate: false, legalLiterateRetiredAt: '2025-06-30' });
     expect(retired.status).toBe(200);
 
@@ -225,6 +228,14 @@ describe.each(dbKinds)('annual report on %s', (kind) => {
     expect(page.rows.map((r) => r.startsAt)).toEqual(['2025-03-15 10:00', '2025-12-31 23:30']);
     const people = (await (await send(admin, 'GET', `${base}&figure=legalLiterate`)).json()) as { rows: { serving: number }[] };
     expect(people.rows.map((r) => r.serving).sort()).toEqual([0, 1, 1, 1]);
+    // The register of a period before the retirement reads as it did then: serving, no retirement date.
+    const retiredRow = (rows: { id: string; serving: number; retiredOn: string | null }[]) => rows.find((r) => r.id === retiredId);
+    const year = people.rows as unknown as { id: string; serving: number; retiredOn: string | null }[];
+    expect(retiredRow(year)).toMatchObject({ serving: 0, retiredOn: '2025-06-30' });
+    const springPage = (await (
+      await send(admin, 'GET', `/api/reports/records?from=2025-01-01&to=2025-06-29&org=${village}&figure=legalLiterate`)
+    ).json()) as { rows: { id: string; serving: number; retiredOn: string | null }[] };
+    expect(retiredRow(springPage.rows)).toMatchObject({ serving: 1, retiredOn: null });
     const csv = await send(admin, 'GET', `${base}&figure=checkIns&format=csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (await csv.text()).trim().split('\r\n');
