@@ -21,6 +21,8 @@ export interface UserSummary {
   legalLiterate: boolean;
   legalLiterateSince: string | null;
   disabled: boolean;
+  /** A password reset waits for the person to replace it with their own. */
+  mustChangePassword: boolean;
   /** Some address is locked out of this account by wrong passwords (an administrator can unlock it). */
   locked: boolean;
 }
@@ -108,6 +110,7 @@ function summary(row: {
   legalLiterate: unknown;
   legalLiterateSince: string | null;
   banned: unknown;
+  mustChangePassword: unknown;
 }): UserSummary {
   return {
     id: row.id,
@@ -119,6 +122,7 @@ function summary(row: {
     legalLiterate: Boolean(row.legalLiterate),
     legalLiterateSince: row.legalLiterateSince,
     disabled: Boolean(row.banned),
+    mustChangePassword: Boolean(row.mustChangePassword),
     locked: false,
   };
 }
@@ -145,6 +149,7 @@ function userQuery(db: Db) {
       'user.legalLiterate',
       'user.legalLiterateSince',
       'user.banned',
+      'user.mustChangePassword',
     ]);
 }
 
@@ -208,6 +213,8 @@ export async function updateUser(db: Db, id: string, input: UpdateUserInput): Pr
         ...(input.disabled !== undefined ? { banned: input.disabled, banReason: input.disabled ? 'disabled by administrator' : null } : {}),
         ...(input.role ? { role: input.role } : {}),
         ...(input.name ? { name: input.name } : {}),
+        // The administrator knows the new password: the person must replace it with their own at the next sign-in.
+        ...(password ? { mustChangePassword: 1 } : {}),
         ...(input.orgUnitId ? { orgUnitId: input.orgUnitId } : {}),
         ...(input.legalLiterate !== undefined
           ? {
