@@ -59,6 +59,7 @@ export const ROUTES: RouteRow[] = [
   { route: 'admin/audit', method: 'GET', allowed: ADMIN, ok: 200 },
   { route: 'admin/content', method: 'GET', allowed: ADMIN, ok: 200 },
   { route: 'admin/exams/[id]/not-taken', method: 'GET', path: `/api/admin/exams/${DEMO_EXAM}/not-taken`, allowed: ADMIN, ok: 200 },
+  { route: 'admin/exams/[id]', method: 'GET', path: `/api/admin/exams/${UNKNOWN}`, allowed: ADMIN, ok: 404 },
   { route: 'admin/exams/[id]', method: 'PUT', path: `/api/admin/exams/${UNKNOWN}`, body: {}, allowed: ADMIN, ok: 404 },
   // whether the server runs the demo (the login page shows the demo password only then): anyone may ask
   { route: 'demo', method: 'GET', allowed: 'anyone', ok: 200 },
