@@ -71,6 +71,7 @@ export const ROUTES: RouteRow[] = [
   { route: 'admin/lessons/[id]', method: 'PATCH', path: `/api/admin/lessons/${UNKNOWN}`, body: {}, allowed: ADMIN, ok: 422 },
   { route: 'admin/lessons', method: 'POST', body: {}, allowed: ADMIN, ok: 422 },
   { route: 'admin/modules/[id]', method: 'PUT', path: `/api/admin/modules/${UNKNOWN}`, body: {}, allowed: ADMIN, ok: 422 },
+  { route: 'admin/modules/[id]', method: 'PATCH', path: `/api/admin/modules/${UNKNOWN}`, body: {}, allowed: ADMIN, ok: 422 },
   { route: 'admin/modules', method: 'POST', body: {}, allowed: ADMIN, ok: 422 },
   { route: 'admin/questions/export', method: 'GET', path: '/api/admin/questions/export?format=csv', allowed: ADMIN, ok: 200 },
   { route: 'admin/questions/import', method: 'POST', body: {}, allowed: ADMIN, ok: 422 },

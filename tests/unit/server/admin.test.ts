@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUESTION_COLUMNS, USER_COLUMNS } from '@/lib/admin/import-rows';
-import { deleteLesson, getLessonForEdit, publishLesson, saveLesson } from '@/server/admin/content';
+import { archiveModule, deleteLesson, deleteModule, getLessonForEdit, publishLesson, saveLesson, saveModule } from '@/server/admin/content';
 import { exportQuestions, importQuestions, importUsers } from '@/server/admin/imports';
 import { closeExamEarly, editExam, notTaken } from '@/server/admin/exams';
 import { checkPhrases, publishEntry, removeEntry } from '@/server/admin/thesaurus';
 import { applyOrgAction } from '@/server/admin/villages';
 import { createExam } from '@/server/quiz/exams';
+import { reportFigures } from '@/server/report';
 import { loadShippedContent } from '@/server/content';
 import { openDatabase, type DbHandle } from '@/server/db/client';
 import { migrate } from '@/server/db/migrate';
@@ -145,6 +146,62 @@ describe('lesson authoring', () => {
     await loadShippedContent(handle, CONTENT);
     const row = await handle.db.selectFrom('lesson').select('status').where('id', '=', target.id).executeTakeFirstOrThrow();
     expect(row.status).toBe('archived');
+  });
+});
+
+describe('module archiving', () => {
+  const draft = { theme: '测试', titleZh: '草稿专题', titleEn: 'Draft module', summaryZh: '草稿', summaryEn: 'Draft' };
+
+  it('deletes a draft module nobody used', async () => {
+    const { id } = await saveModule(handle, null, draft);
+    expect(await deleteModule(handle, id)).toEqual({ archived: false });
+    expect(await handle.db.selectFrom('module').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
+  });
+
+  it('archives a module learners studied instead of deleting it: phones drop it and its lessons, figures stay', async () => {
+    const studied = await handle.db
+      .selectFrom('module')
+      .select('id')
+      .where('status', '=', 'published')
+      .where('id', 'not in', ['xianfa', 'hunyin-jiating'])
+      .orderBy('sortOrder')
+      .executeTakeFirstOrThrow();
+    const lessons = await handle.db.selectFrom('lesson').select('id').where('moduleId', '=', studied.id).orderBy('id').execute();
+    expect(lessons.length).toBeGreaterThan(0);
+    await handle.db
+      .insertInto('lessonProgress')
+      .values({
+        userId,
+        lessonId: lessons[0]!.id,
+        openedAt: '2026-03-01T02:00:00Z',
+        completedAt: '2026-03-01T02:10:00Z',
+        secondsSpent: 600,
+        changeSeq: 0,
+      })
+      .execute();
+    const figures = await reportFigures(handle.db, 'org-town', '2026-01-01', '2026-12-31');
+    expect(figures?.completions).toBeGreaterThan(0);
+    const { cursor } = await pullChanges(handle, viewer(), 0);
+
+    expect(await deleteModule(handle, studied.id)).toEqual({ archived: true });
+    const pulled = await pullChanges(handle, viewer(), cursor);
+    expect(pulled.removed?.modules).toEqual([studied.id]);
+    expect([...(pulled.removed?.lessons ?? [])].sort()).toEqual(lessons.map((l) => l.id));
+    expect((await pullChanges(handle, viewer(), 0)).modules.map((m) => m.id)).not.toContain(studied.id);
+    expect(await reportFigures(handle.db, 'org-town', '2026-01-01', '2026-12-31')).toEqual(figures);
+    expect(
+      await handle.db.selectFrom('lessonProgress').select('lessonId').where('lessonId', '=', lessons[0]!.id).executeTakeFirst(),
+    ).toBeDefined();
+
+    await expect(saveLesson(handle, null, { ...lesson, moduleId: studied.id, cites: [] })).rejects.toMatchObject({
+      status: 409,
+      code: 'MODULE_ARCHIVED',
+    });
+    await archiveModule(handle, studied.id);
+    await loadShippedContent(handle, CONTENT);
+    const row = await handle.db.selectFrom('module').select('status').where('id', '=', studied.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('archived');
+    expect((await pullChanges(handle, viewer(), 0)).modules.map((m) => m.id)).not.toContain(studied.id);
   });
 });
 
