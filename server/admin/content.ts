@@ -63,7 +63,8 @@ export async function getLessonForEdit(db: Db, id: string): Promise<LessonInput 
   };
 }
 
-async function checkCites(db: Db, cites: string[]): Promise<void> {
+/** Refuses (422, on `field`) a citation that is not an article of a current law in the library. */
+export async function checkCites(db: Db, cites: string[], field = 'cites'): Promise<void> {
   for (const ref of cites) {
     const c = parseCitation(ref);
     const found = await db
@@ -76,8 +77,8 @@ async function checkCites(db: Db, cites: string[]): Promise<void> {
       .where('lawArticle.sub', '=', c.sub ?? 0)
       .executeTakeFirst();
     if (!found)
-      throw new HttpError(422, `cites: 法规库里没有 ${ref} / ${ref} is not in the law library`, {
-        cites: `法规库里没有 ${ref} / ${ref} is not in the law library`,
+      throw new HttpError(422, `${field}: 法规库里没有 ${ref} / ${ref} is not in the law library`, {
+        [field]: `法规库里没有 ${ref} / ${ref} is not in the law library`,
       });
   }
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUESTION_COLUMNS, USER_COLUMNS } from '@/lib/admin/import-rows';
 import { archiveModule, deleteLesson, deleteModule, getLessonForEdit, publishLesson, saveLesson, saveModule } from '@/server/admin/content';
 import { exportQuestions, importQuestions, importUsers } from '@/server/admin/imports';
+import { saveQuestion } from '@/server/admin/questions';
 import { closeExamEarly, editExam, notTaken } from '@/server/admin/exams';
 import { checkPhrases, publishEntry, removeEntry } from '@/server/admin/thesaurus';
 import { applyOrgAction } from '@/server/admin/villages';
@@ -202,6 +203,78 @@ describe('module archiving', () => {
     const row = await handle.db.selectFrom('module').select('status').where('id', '=', studied.id).executeTakeFirstOrThrow();
     expect(row.status).toBe('archived');
     expect((await pullChanges(handle, viewer(), 0)).modules.map((m) => m.id)).not.toContain(studied.id);
+  });
+});
+
+describe('single-question authoring', () => {
+  const judge = {
+    moduleId: 'hunyin-jiating',
+    type: 'truefalse' as const,
+    stem: '男方家可以借婚姻向女方索取财物。',
+    options: [],
+    answer: false,
+    explanation: '民法典第一千零四十二条禁止借婚姻索取财物。',
+    basis: ['民法典:1042'],
+    tags: ['婚姻家庭'],
+    difficulty: 2,
+    pool: 'practice' as const,
+    status: 'draft' as const,
+  };
+  const practiceIds = async (cursor: number) => (await pullChanges(handle, viewer(), cursor)).questions?.map((q) => q.id) ?? [];
+
+  it('keeps a draft of each type off phones, sends it once published, updates it, and takes it back off as a draft', async () => {
+    const { cursor } = await pullChanges(handle, viewer(), 0);
+    const shapes = [
+      { ...judge },
+      { ...judge, type: 'single' as const, stem: '借婚姻索取财物，法律怎么规定？', options: ['禁止', '允许', '看村规'], answer: [0] },
+      {
+        ...judge,
+        type: 'multiple' as const,
+        stem: '下列哪些做法违反婚姻自由？',
+        options: ['包办婚姻', '买卖婚姻', '自主结婚'],
+        answer: [0, 1],
+      },
+    ];
+    const drafts: { id: string; type: string }[] = [];
+    for (const shape of shapes) drafts.push(await saveQuestion(handle, null, shape));
+    expect(drafts.map((d) => d.type)).toEqual(['truefalse', 'single', 'multiple']);
+    expect(await practiceIds(cursor)).toEqual([]);
+
+    for (const [i, d] of drafts.entries()) await saveQuestion(handle, d.id, { ...shapes[i]!, status: 'published' });
+    const published = await pullChanges(handle, viewer(), cursor);
+    expect(published.questions?.map((q) => q.id).sort()).toEqual(drafts.map((d) => d.id).sort());
+    const multiple = published.questions?.find((q) => q.id === drafts[2]!.id);
+    expect(multiple).toMatchObject({ type: 'multiple', answer: [0, 1], basis: [{ law: '民法典', article: 1042 }] });
+
+    const next = published.cursor;
+    await saveQuestion(handle, drafts[1]!.id, {
+      ...shapes[1]!,
+      explanation: '民法典第一千零四十二条：禁止借婚姻索取财物。',
+      status: 'published',
+    });
+    const edited = await pullChanges(handle, viewer(), next);
+    expect(edited.questions?.map((q) => q.explanation)).toEqual(['民法典第一千零四十二条：禁止借婚姻索取财物。']);
+
+    await saveQuestion(handle, drafts[0]!.id, { ...shapes[0]!, status: 'draft' });
+    const withdrawn = await pullChanges(handle, viewer(), edited.cursor);
+    expect(withdrawn.removed?.questions).toEqual([drafts[0]!.id]);
+  });
+
+  it('refuses a basis not in the law library, an archived module, and turning a published practice question into an exam one', async () => {
+    await expect(saveQuestion(handle, null, { ...judge, basis: ['民法典:9999'] })).rejects.toMatchObject({
+      status: 422,
+      fields: { basis: expect.any(String) },
+    });
+    const live = await saveQuestion(handle, null, { ...judge, status: 'published' });
+    await expect(saveQuestion(handle, live.id, { ...judge, pool: 'exam', status: 'published' })).rejects.toMatchObject({
+      status: 409,
+      code: 'QUESTION_POOL_LOCKED',
+    });
+    const archived = await handle.db.selectFrom('module').select('id').where('status', '=', 'archived').executeTakeFirstOrThrow();
+    await expect(saveQuestion(handle, null, { ...judge, moduleId: archived.id })).rejects.toMatchObject({
+      status: 409,
+      code: 'MODULE_ARCHIVED',
+    });
   });
 });
 
