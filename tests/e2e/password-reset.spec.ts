@@ -44,7 +44,7 @@ test('a person whose password an admin reset must choose a new one before the ap
 
   await villager.goto('/zh/change-password');
   await villager.getByLabel('管理员告诉你的密码').fill(TEMPORARY);
-  await villager.getByLabel('新密码', { exact: true }).fill('Zi-Ji-De-Mi-2026');
+  await villager.getByLabel(/^新密码/).fill('Zi-Ji-De-Mi-2026');
   await villager.getByLabel('再输一遍新密码').fill('Zi-Ji-De-Mi-2027');
   await villager.getByRole('button', { name: '保存新密码并继续' }).click();
   await expect(villager.getByText('两次输入的新密码不一样。')).toBeVisible();

@@ -173,7 +173,7 @@ describe.each(dbKinds)('administration on %s', (kind) => {
     expect((await send('PUT', url, { opensAt: new Date(Date.now() - hour).toISOString() })).status).toBe(200);
     const refused = await send('PUT', url, { passMark: 50, title: '改名' });
     expect(refused.status).toBe(409);
-    expect(await refused.json()).toMatchObject({ code: 'EXAM_OPENED', params: { fields: 'passMark, title' } });
+    expect(await refused.json()).toMatchObject({ code: 'EXAM_OPENED', params: { fields: 'title, passMark' } });
     const paperRefused = await send('PUT', url, { paper: { mode: 'random', rules: [{ tag: null, type: 'single', count: 1 }] } });
     expect(paperRefused.status).toBe(409);
     const closesAt = new Date(Date.now() + 72 * hour).toISOString();
