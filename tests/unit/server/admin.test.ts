@@ -316,6 +316,28 @@ describe('question bank import', () => {
 });
 
 describe('people and villages', () => {
+  it('checks each import row with the create-user form’s rules and names the column', async () => {
+    const rows = [
+      [...USER_COLUMNS],
+      ['马一', '1391111', '村民', '上庄', '', ''],
+      ['马二', '13911110011', '镇村干部', '西川村', '是', '2025-03-01'],
+      ['马三', '13911110012', '村民', '上庄', '是', ''],
+      ['马'.repeat(41), '13911110013', '村民', '上庄', '', ''],
+      ['', '13911110014', '村民', '上庄', '', ''],
+    ];
+    const { rows: checked, bad } = await importUsers(handle, rows, false, undefined);
+    expect(bad).toBe(5);
+    expect(checked.map((r) => r.errors)).toEqual([
+      ['手机号：手机号须为 11 位中国大陆手机号码 / phone must be an 11-digit mainland mobile number'],
+      [expect.stringMatching(/^法律明白人：只有村民可以认定为法律明白人 \/ /)],
+      [expect.stringMatching(/^认定日期：请填写法律明白人认定日期 \/ /)],
+      [expect.stringMatching(/^姓名：姓名最多 40 个字。 \/ /)],
+      [expect.stringMatching(/^姓名：请填写姓名 \/ /)],
+    ]);
+    // The form's own accounts (马玉兰, made in beforeAll) keep the password their admin typed in front of them.
+    expect((await listUsers(handle.db, { page: 1, q: '13900001301' })).users[0]).toMatchObject({ mustChangePassword: false });
+  });
+
   it('imports people with a village and finds them by phone and by village', async () => {
     const rows = [
       [...USER_COLUMNS],
@@ -325,6 +347,7 @@ describe('people and villages', () => {
     const preview = await importUsers(handle, rows, false, undefined);
     expect(preview).toMatchObject({ ok: 2, bad: 0, imported: 0 });
     expect((await importUsers(handle, rows, true, 'Cun-Min-2026x')).imported).toBe(2);
+    expect((await listUsers(handle.db, { page: 1, q: '13911110001' })).users[0]).toMatchObject({ mustChangePassword: true });
     expect((await importUsers(handle, rows, false, undefined)).rows[0]!.errors.join()).toMatch(/已注册/);
     expect((await listUsers(handle.db, { page: 1, q: '13911110002' })).users.map((u) => u.name)).toEqual(['王强']);
     expect((await listUsers(handle.db, { page: 1, orgUnitId: 'org-v1' })).users.map((u) => u.name).sort()).toEqual(['李梅', '马玉兰']);
