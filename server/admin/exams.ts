@@ -19,8 +19,7 @@ export async function editExam(handle: DbHandle, id: string, edit: ExamEdit, now
     const opened = new Date(row.opensAt) <= now;
     const fields = Object.keys(edit) as (keyof ExamEdit)[];
     const locked = fields.filter((f) => !(EXAM_FIELDS_AFTER_OPEN as readonly string[]).includes(f));
-    if (opened && locked.length > 0)
-      throw httpError(409, 'EXAM_OPENED', { fields: locked.join(', ') });
+    if (opened && locked.length > 0) throw httpError(409, 'EXAM_OPENED', { fields: locked.join(', ') });
     const opensAt = edit.opensAt ?? row.opensAt;
     const closesAt = edit.closesAt ?? row.closesAt;
     if (closesAt <= opensAt) throw new HttpError(422, 'closesAt: 结束时间必须晚于开始时间 / the exam must close after it opens');
