@@ -16,7 +16,10 @@ export async function updateProfile(db: Db, userId: string, input: ProfileInput)
   await db.updateTable('user').set({ name: input.name, updatedAt: new Date() }).where('id', '=', userId).execute();
 }
 
-/** Changes the password and ends every other session of the user; a wrong current password answers 401. */
+/**
+ * Changes the password, lifts an administrator's demand to change it, and ends every other session of the user; a
+ * wrong current password answers 401.
+ */
 export async function changePassword(
   db: Db,
   user: { id: string; phone: string },
@@ -44,6 +47,7 @@ export async function changePassword(
   const password = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('account').set({ password, updatedAt: new Date() }).where('id', '=', account.id).execute();
+    await trx.updateTable('user').set({ mustChangePassword: 0, updatedAt: new Date() }).where('id', '=', user.id).execute();
     await trx.deleteFrom('session').where('userId', '=', user.id).where('id', '!=', keepSessionId).execute();
   });
 }

@@ -46,6 +46,7 @@ function createAuth(secureCookies: boolean) {
         orgUnitId: { type: 'string', required: false, input: false },
         legalLiterate: { type: 'boolean', required: false, defaultValue: false, input: false },
         legalLiterateSince: { type: 'string', required: false, input: false },
+        mustChangePassword: { type: 'boolean', required: false, input: false },
       },
     },
     rateLimit: {

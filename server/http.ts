@@ -77,9 +77,15 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
   };
 }
 
+/**
+ * The signed-in user, who may use the app: 401 without a session, 403 PASSWORD_CHANGE_REQUIRED while an
+ * administrator's reset waits for them to choose their own password (only GET /api/me and POST /api/me/password
+ * answer them then), 403 when their role is not among `roles`.
+ */
 export async function requireUser(request: Request, roles?: readonly Role[]): Promise<SessionUser> {
   const user = await currentUser(request.headers);
   if (!user) throw httpError(401, 'NOT_SIGNED_IN');
+  if (user.mustChangePassword) throw httpError(403, 'PASSWORD_CHANGE_REQUIRED');
   if (roles && !roles.includes(user.role)) throw httpError(403, roles.length === 1 && roles[0] === 'admin' ? 'ADMIN_ONLY' : 'FORBIDDEN');
   return user;
 }

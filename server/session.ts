@@ -13,6 +13,8 @@ export interface SessionUser {
   orgUnitId: string | null;
   legalLiterate: boolean;
   legalLiterateSince: string | null;
+  /** Set by an administrator's password reset: until they choose their own, only that screen is open to them. */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function currentSession(headers: Headers): Promise<{ user: SessionU
     orgUnitId?: string | null;
     legalLiterate?: boolean | number | null;
     legalLiterateSince?: string | null;
+    mustChangePassword?: boolean | number | null;
   };
   if (u.banned) return null;
   const sessionUser: SessionUser = {
@@ -50,6 +53,7 @@ export async function currentSession(headers: Headers): Promise<{ user: SessionU
     orgUnitId: u.orgUnitId ?? null,
     legalLiterate: Boolean(u.legalLiterate),
     legalLiterateSince: u.legalLiterateSince ?? null,
+    mustChangePassword: Boolean(u.mustChangePassword),
   };
   return { user: sessionUser, sessionId: session.id };
 }

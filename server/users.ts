@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { USERS_PAGE_SIZE } from '@/lib/constants';
 import type { Role } from '@/lib/roles';
-import type { CreateUserInput, UpdateUserInput } from '@/lib/validations/user';
-import type { Db } from './db/client';
+import type { CreateUserInput, UpdateUserInput, UserRecordInput } from '@/lib/validations/user';
+import type { Db, Trx } from './db/client';
 import { HttpError } from './http';
 import { lockedAccounts, unlockAccount } from './login-lock';
 import { getOrgUnit } from './org';
@@ -21,6 +21,8 @@ export interface UserSummary {
   legalLiterate: boolean;
   legalLiterateSince: string | null;
   disabled: boolean;
+  /** A password reset waits for the person to replace it with their own. */
+  mustChangePassword: boolean;
   /** Some address is locked out of this account by wrong passwords (an administrator can unlock it). */
   locked: boolean;
 }
@@ -49,53 +51,67 @@ export async function createUser(db: Db, input: CreateUserInput): Promise<UserSu
   // Two admins (or one double tap) creating the same phone at once both pass the check above; the unique index decides.
   await db
     .transaction()
-    .execute(async (trx) => {
-      await trx
-        .insertInto('user')
-        .values({
-          id,
-          name: input.name,
-          email: `${input.phone}@phone.pufa.invalid`,
-          emailVerified: false,
-          image: null,
-          createdAt: now,
-          updatedAt: now,
-          username: input.phone,
-          displayUsername: input.phone,
-          role: input.role,
-          banned: false,
-          banReason: null,
-          banExpires: null,
-          orgUnitId: input.orgUnitId,
-          legalLiterate: input.legalLiterate,
-          legalLiterateSince: input.legalLiterate ? input.legalLiterateSince : null,
-        })
-        .execute();
-      await trx
-        .insertInto('account')
-        .values({
-          id: uuidv7(),
-          accountId: id,
-          providerId: 'credential',
-          userId: id,
-          password,
-          createdAt: now,
-          updatedAt: now,
-          accessToken: null,
-          refreshToken: null,
-          idToken: null,
-          accessTokenExpiresAt: null,
-          refreshTokenExpiresAt: null,
-          scope: null,
-        })
-        .execute();
-    })
+    .execute((trx) => insertAccount(trx, id, input, password, now))
     .catch((error: unknown) => {
       throw isUniqueViolation(error) ? phoneTaken() : error;
     });
   const created = await getUser(db, id);
   if (!created) throw new Error('user vanished after insert');
   return created;
+}
+
+/**
+ * Writes a person and their password credential as better-auth would store them: the one insert behind the admin's
+ * create-user form and the bulk import. `mustChangePassword` when someone else chose the password for many.
+ */
+export async function insertAccount(
+  trx: Trx,
+  id: string,
+  person: UserRecordInput,
+  passwordHash: string,
+  now: Date,
+  { mustChangePassword = false } = {},
+): Promise<void> {
+  await trx
+    .insertInto('user')
+    .values({
+      id,
+      name: person.name,
+      email: `${person.phone}@phone.pufa.invalid`,
+      emailVerified: false,
+      image: null,
+      createdAt: now,
+      updatedAt: now,
+      username: person.phone,
+      displayUsername: person.phone,
+      role: person.role,
+      banned: false,
+      banReason: null,
+      banExpires: null,
+      orgUnitId: person.orgUnitId,
+      legalLiterate: person.legalLiterate,
+      legalLiterateSince: person.legalLiterate ? person.legalLiterateSince : null,
+      mustChangePassword: mustChangePassword ? 1 : 0,
+    })
+    .execute();
+  await trx
+    .insertInto('account')
+    .values({
+      id: uuidv7(),
+      accountId: id,
+      providerId: 'credential',
+      userId: id,
+      password: passwordHash,
+      createdAt: now,
+      updatedAt: now,
+      accessToken: null,
+      refreshToken: null,
+      idToken: null,
+      accessTokenExpiresAt: null,
+      refreshTokenExpiresAt: null,
+      scope: null,
+    })
+    .execute();
 }
 
 function summary(row: {
@@ -108,6 +124,7 @@ function summary(row: {
   legalLiterate: unknown;
   legalLiterateSince: string | null;
   banned: unknown;
+  mustChangePassword: unknown;
 }): UserSummary {
   return {
     id: row.id,
@@ -119,6 +136,7 @@ function summary(row: {
     legalLiterate: Boolean(row.legalLiterate),
     legalLiterateSince: row.legalLiterateSince,
     disabled: Boolean(row.banned),
+    mustChangePassword: Boolean(row.mustChangePassword),
     locked: false,
   };
 }
@@ -145,6 +163,7 @@ function userQuery(db: Db) {
       'user.legalLiterate',
       'user.legalLiterateSince',
       'user.banned',
+      'user.mustChangePassword',
     ]);
 }
 
@@ -208,6 +227,8 @@ export async function updateUser(db: Db, id: string, input: UpdateUserInput): Pr
         ...(input.disabled !== undefined ? { banned: input.disabled, banReason: input.disabled ? 'disabled by administrator' : null } : {}),
         ...(input.role ? { role: input.role } : {}),
         ...(input.name ? { name: input.name } : {}),
+        // The administrator knows the new password: the person must replace it with their own at the next sign-in.
+        ...(password ? { mustChangePassword: 1 } : {}),
         ...(input.orgUnitId ? { orgUnitId: input.orgUnitId } : {}),
         ...(input.legalLiterate !== undefined
           ? {

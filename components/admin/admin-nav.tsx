@@ -8,6 +8,7 @@ export const ADMIN_SECTIONS = [
   { key: 'users', href: '/admin/users' },
   { key: 'user-import', href: '/admin/user-import' },
   { key: 'content', href: '/admin/content' },
+  { key: 'questions', href: '/admin/questions' },
   { key: 'question-bank', href: '/admin/question-bank' },
   { key: 'exams', href: '/admin/exams' },
   { key: 'exam-manage', href: '/admin/exam-manage' },

@@ -9,6 +9,7 @@ import { useProfile } from '@/hooks/use-profile';
 import { useErrorText } from '@/lib/i18n/errors';
 import { ROLES, type Role } from '@/lib/roles';
 import { CreateUserForm } from './create-user-form';
+import { ResetPasswordForm } from './reset-password-form';
 import type { OrgOption } from './org-select';
 
 interface UserRow {
@@ -19,10 +20,14 @@ interface UserRow {
   orgUnitName: string | null;
   legalLiterate: boolean;
   disabled: boolean;
+  mustChangePassword: boolean;
   locked: boolean;
 }
 
-/** Users, paginated and searchable; create one, disable one (which ends their sessions at once), unlock a locked one. */
+/**
+ * Users, paginated and searchable; create one, disable one (which ends their sessions at once), unlock a locked one,
+ * reset a password (the person must choose their own at the next sign-in).
+ */
 export function UsersPanel({ units }: { units: OrgOption[] }) {
   const t = useTranslations('admin');
   const tr = useTranslations('roles');
@@ -33,6 +38,7 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
   const [data, setData] = useState<{ users: UserRow[]; total: number; pageSize: number }>();
   const [error, setError] = useState<string>();
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [resetting, setResetting] = useState<string | null>(null);
   const me = useProfile();
   const errorText = useErrorText();
   const [notice, setNotice] = useState<string>();
@@ -124,6 +130,7 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
                   {u.legalLiterate ? ` · ${t('legalLiterate')}` : ''} · {u.orgUnitName ?? '—'}
                   {u.disabled ? ` · ${t('disabled')}` : ''}
                   {u.locked ? ` · ${t('locked')}` : ''}
+                  {u.mustChangePassword ? ` · ${t('mustChangePassword')}` : ''}
                 </span>
               </span>
               {u.locked ? (
@@ -131,6 +138,17 @@ export function UsersPanel({ units }: { units: OrgOption[] }) {
                   {t('unlock')}
                 </Button>
               ) : null}
+              {u.id === me?.id || u.disabled ? null : resetting === u.id ? (
+                <ResetPasswordForm
+                  user={u}
+                  onDone={() => (setResetting(null), setNotice(t('resetDone', { name: u.name })), load())}
+                  onCancel={() => setResetting(null)}
+                />
+              ) : (
+                <Button variant="secondary" onClick={() => (setNotice(undefined), setResetting(u.id))}>
+                  {t('resetPassword')}
+                </Button>
+              )}
               {u.id === me?.id ? null : u.disabled ? (
                 <Button variant="secondary" onClick={() => void toggle(u)}>
                   {t('enable')}

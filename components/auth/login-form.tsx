@@ -54,7 +54,8 @@ export function LoginForm() {
         else setError(t('failed', { message: message || response.statusText }));
         return;
       }
-      await refreshProfile();
+      const profile = await refreshProfile();
+      if (profile.mustChangePassword) return router.replace('/change-password');
       signedIn();
       // Only a path inside the app (never another site) after a scanned link sent the person here.
       const next = new URLSearchParams(location.search).get('next');

@@ -9,18 +9,22 @@ import { TabBar } from './tab-bar';
 
 /**
  * The signed-in frame: header, content, tabs. It opens from the profile kept on the phone, so it works offline;
- * online it refreshes the profile, and a person who never signed in on this phone is sent to the login page.
+ * online it refreshes the profile, and a person who never signed in on this phone is sent to the login page, one
+ * whose password an administrator reset to the change-password page.
  */
 export function AppShell({ children }: { children: ReactNode }) {
   const profile = useProfile();
   const router = useRouter();
   const t = useTranslations('common');
 
+  const mustChangePassword = Boolean(profile?.mustChangePassword);
   useEffect(() => {
     // Back to the page that was opened (a scanned check-in link) once signed in.
     if (profile === null)
       router.replace(`/login?next=${encodeURIComponent(location.pathname.replace(/^\/(zh|en)(?=\/|$)/, '') + location.search)}`);
-  }, [profile, router]);
+    // An administrator reset the password: nothing opens until the person has chosen their own (the server agrees).
+    else if (mustChangePassword) router.replace('/change-password');
+  }, [profile, mustChangePassword, router]);
 
   useEffect(() => {
     if (!profile || !navigator.onLine) return;
@@ -34,7 +38,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [profile?.id]);
 
-  if (!profile) {
+  if (!profile || mustChangePassword) {
     return (
       <p className="p-6 text-center text-muted" role="status">
         {t('loading')}

@@ -1,5 +1,6 @@
 import { parseArticleKey } from '@/lib/laws/article-ref';
-import { PHONE_PATTERN } from '@/lib/validations/phone';
+import { issueKey } from '@/lib/validations/field-errors';
+import { userRecordSchema } from '@/lib/validations/user';
 import { ROLES, type Role } from '@/lib/roles';
 
 /**
@@ -153,6 +154,16 @@ export interface UserImport {
   legalLiterateSince: string | null;
 }
 
+/** The import column a schema field comes from, to say where a row is wrong. */
+const COLUMN_OF: Record<string, string> = {
+  phone: '手机号',
+  name: '姓名',
+  role: '角色',
+  orgUnitId: '村',
+  legalLiterate: '法律明白人',
+  legalLiterateSince: '认定日期',
+};
+
 export const ROLE_NAMES: Record<string, Role> = {
   管理员: 'admin',
   宣传队: 'publicist',
@@ -164,9 +175,14 @@ export const ROLE_NAMES: Record<string, Role> = {
   ...Object.fromEntries(ROLES.map((r) => [r, r])),
 };
 
+/**
+ * Each row is checked by the same schema as the admin's create-user form (userRecordSchema: name, phone, role,
+ * 法律明白人 rules); `describe` turns its message keys into row text. The file adds its own checks: a known role
+ * word, one village of that name, a phone not registered and not twice in the file.
+ */
 export function checkUserRows(
   rows: string[][],
-  known: { villages: Map<string, string[]>; phones: Set<string> },
+  known: { villages: Map<string, string[]>; phones: Set<string>; describe: (messageKey: string) => string },
 ): { header?: string; rows: RowResult<UserImport>[] } {
   const [header = [], ...body] = rows;
   const at = columns(header, USER_COLUMNS.slice(0, 4));
@@ -176,12 +192,8 @@ export function checkUserRows(
     rows: body.map((cells, i) => {
       const get = (c: string) => (at.has(c) ? (cells[at.get(c)!] ?? '').trim() : '');
       const errors: string[] = [];
-      const name = get('姓名');
-      if (!name) errors.push('缺少姓名 / missing name');
-      else if (name.length > 40) errors.push('姓名过长 / name too long');
       const phone = get('手机号');
-      if (!PHONE_PATTERN.test(phone)) errors.push(`手机号“${phone}”不是 11 位手机号 / "${phone}" is not an 11-digit mobile number`);
-      else if (known.phones.has(phone)) errors.push(`手机号 ${phone} 已注册 / ${phone} already has an account`);
+      if (known.phones.has(phone)) errors.push(`手机号 ${phone} 已注册 / ${phone} already has an account`);
       else if (seen.has(phone)) errors.push(`手机号 ${phone} 在文件中重复 / ${phone} appears twice in the file`);
       seen.add(phone);
       const role = ROLE_NAMES[get('角色')];
@@ -191,13 +203,21 @@ export function checkUserRows(
       if (ids.length === 0) errors.push(`未知村（单位）“${village}” / unknown village "${village}"`);
       else if (ids.length > 1) errors.push(`有多个“${village}”，请写全称 / more than one "${village}"`);
       const legalLiterate = ['是', '√', 'yes', 'Y', '1'].includes(get('法律明白人'));
-      const since = get('认定日期') || null;
-      if (legalLiterate && role && role !== 'villager') errors.push('只有村民可以认定为法律明白人 / only villagers can be legal-literate');
-      if (legalLiterate && !since) errors.push('请填写认定日期 / give the certification date');
-      if (since && !/^\d{4}-\d{2}-\d{2}$/.test(since)) errors.push(`认定日期“${since}”应为 2024-03-01 / date should look like 2024-03-01`);
+      const parsed = userRecordSchema.safeParse({
+        phone,
+        name: get('姓名'),
+        // An unknown role or village is reported above; the schema still checks everything else in the row.
+        role: role ?? 'villager',
+        orgUnitId: ids[0] ?? 'unknown',
+        legalLiterate,
+        legalLiterateSince: get('认定日期') || null,
+      });
+      if (!parsed.success)
+        for (const issue of parsed.error.issues)
+          errors.push(`${COLUMN_OF[String(issue.path[0])] ?? ''}：${known.describe(issueKey(issue))}`);
       const value =
-        errors.length === 0 && role
-          ? { name, phone, role, orgUnitId: ids[0]!, legalLiterate, legalLiterateSince: legalLiterate ? since : null }
+        errors.length === 0 && parsed.success
+          ? { ...parsed.data, legalLiterateSince: parsed.data.legalLiterate ? parsed.data.legalLiterateSince : null }
           : undefined;
       return { line: i + 2, value, errors };
     }),

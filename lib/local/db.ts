@@ -24,6 +24,8 @@ export interface LocalProfile {
   orgPath: string[];
   legalLiterate: boolean;
   legalLiterateSince: string | null;
+  /** An administrator reset the password: the app shows only the change-password screen until it is replaced. */
+  mustChangePassword?: boolean;
   savedAt: string;
 }
 

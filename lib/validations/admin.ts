@@ -31,6 +31,8 @@ export const moduleInputSchema = z.object({
 export type ModuleInput = z.infer<typeof moduleInputSchema>;
 
 export const contentActionSchema = z.object({ action: z.enum(['publish', 'delete']) });
+/** archive: off the phones, history kept; delete: gone if nobody ever used it, archived otherwise. */
+export const moduleActionSchema = z.object({ action: z.enum(['archive', 'delete']) });
 
 export const orgActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('add'), parentId: z.string().min(1), name: z.string().trim().min(1).max(40) }),

@@ -79,24 +79,29 @@ export const changePasswordSchema = z
   });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
-export const createUserSchema = z
-  .object({
-    phone: phoneSchema,
-    password: passwordSchema,
-    name: nameSchema,
-    role: z.enum(ROLES),
-    orgUnitId: z.string().min(1, { message: 'validation.orgUnitRequired' }),
-    legalLiterate: z.boolean().default(false),
-    legalLiterateSince: z.iso.date().nullable().default(null),
-  })
-  .refine((u) => !u.legalLiterate || u.role === 'villager', {
-    message: 'validation.legalLiterateVillagerOnly',
-    path: ['legalLiterate'],
-  })
-  .refine((u) => !u.legalLiterate || u.legalLiterateSince !== null, {
-    message: 'validation.legalLiterateSince',
-    path: ['legalLiterateSince'],
-  });
+/** What an administrator sets about a person, on the form or in an import row (server/users.ts, lib/admin/import-rows.ts). */
+const userRecordFields = z.object({
+  phone: phoneSchema,
+  name: nameSchema,
+  role: z.enum(ROLES),
+  orgUnitId: z.string().min(1, { message: 'validation.orgUnitRequired' }),
+  legalLiterate: z.boolean().default(false),
+  legalLiterateSince: z.iso.date().nullable().default(null),
+});
+
+/** Only a villager is certified 法律明白人, and a certification has its date. */
+function userRules(u: { role: string; legalLiterate: boolean; legalLiterateSince: string | null }, ctx: z.RefinementCtx): void {
+  if (u.legalLiterate && u.role !== 'villager')
+    ctx.addIssue({ code: 'custom', path: ['legalLiterate'], message: 'validation.legalLiterateVillagerOnly' });
+  if (u.legalLiterate && u.legalLiterateSince === null)
+    ctx.addIssue({ code: 'custom', path: ['legalLiterateSince'], message: 'validation.legalLiterateSince' });
+}
+
+/** One person as an import row gives them (everyone imported shares one initial password, set apart). */
+export const userRecordSchema = userRecordFields.superRefine(userRules);
+export type UserRecordInput = z.infer<typeof userRecordSchema>;
+
+export const createUserSchema = userRecordFields.extend({ password: passwordSchema }).superRefine(userRules);
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z.object({

@@ -5,7 +5,7 @@ import { parseCitation } from '@/lib/content/lesson-file';
 import type { LessonInput, ModuleInput } from '@/lib/validations/admin';
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type Db, type DbHandle } from '../db/client';
-import { HttpError } from '../http';
+import { HttpError, httpError } from '../http';
 
 /**
  * Content authoring. A new module or lesson starts as a draft that phones never see; an edit to a published lesson
@@ -63,7 +63,8 @@ export async function getLessonForEdit(db: Db, id: string): Promise<LessonInput 
   };
 }
 
-async function checkCites(db: Db, cites: string[]): Promise<void> {
+/** Refuses (422, on `field`) a citation that is not an article of a current law in the library. */
+export async function checkCites(db: Db, cites: string[], field = 'cites'): Promise<void> {
   for (const ref of cites) {
     const c = parseCitation(ref);
     const found = await db
@@ -76,8 +77,8 @@ async function checkCites(db: Db, cites: string[]): Promise<void> {
       .where('lawArticle.sub', '=', c.sub ?? 0)
       .executeTakeFirst();
     if (!found)
-      throw new HttpError(422, `cites: 法规库里没有 ${ref} / ${ref} is not in the law library`, {
-        cites: `法规库里没有 ${ref} / ${ref} is not in the law library`,
+      throw new HttpError(422, `${field}: 法规库里没有 ${ref} / ${ref} is not in the law library`, {
+        [field]: `法规库里没有 ${ref} / ${ref} is not in the law library`,
       });
   }
 }
@@ -101,8 +102,11 @@ export async function saveLesson(handle: DbHandle, id: string | null, input: Les
     handle.db,
     input.cites.filter((c) => !had.includes(c)),
   );
-  const moduleRow = await handle.db.selectFrom('module').select('id').where('id', '=', input.moduleId).executeTakeFirst();
+  const moduleRow = await handle.db.selectFrom('module').select(['id', 'status']).where('id', '=', input.moduleId).executeTakeFirst();
   if (!moduleRow) throw new HttpError(422, 'moduleId: 没有这个专题 / module not found', { moduleId: '没有这个专题 / module not found' });
+  // A lesson published into an archived module would reach phones that no longer hold its module.
+  if (moduleRow.status === 'archived')
+    throw httpError(409, 'MODULE_ARCHIVED', undefined, { moduleId: 'MODULE_ARCHIVED: the module is archived' });
   const now = new Date().toISOString();
   return writeTransaction(handle, async (trx) => {
     if (!id) {
@@ -221,6 +225,63 @@ export async function saveModule(handle: DbHandle, id: string | null, input: Mod
       .execute();
     return { id };
   });
+}
+
+/**
+ * Archives a module: it and every lesson in it leave the phones' catalogue on their next pull (`removed`), while
+ * learners' progress, tasks, questions and every report figure stay as they were.
+ */
+export async function archiveModule(handle: DbHandle, id: string): Promise<void> {
+  await writeTransaction(handle, async (trx) => {
+    const row = await trx.selectFrom('module').select('status').where('id', '=', id).executeTakeFirst();
+    if (!row) throw httpError(404, 'MODULE_NOT_FOUND');
+    if (row.status === 'archived') return;
+    const seq = await nextChangeSeq(trx);
+    const now = new Date().toISOString();
+    await trx
+      .updateTable('module')
+      .set({ status: 'archived', adminEdited: 1, changeSeq: seq, updatedAt: now })
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .updateTable('lesson')
+      .set({ status: 'archived', draft: null, adminEdited: 1, changeSeq: seq, updatedAt: now })
+      .where('moduleId', '=', id)
+      .where('status', '!=', 'archived')
+      .execute();
+  });
+}
+
+/**
+ * Deletes a module nobody ever saw or used: a draft whose lessons have no progress and that no task, question or study record
+ * names. Anything else is archived instead, so history and figures stay.
+ */
+export async function deleteModule(handle: DbHandle, id: string): Promise<{ archived: boolean }> {
+  const deleted = await writeTransaction(handle, async (trx) => {
+    const row = await trx.selectFrom('module').select('status').where('id', '=', id).executeTakeFirst();
+    if (!row) throw httpError(404, 'MODULE_NOT_FOUND');
+    const lessonIds = (await trx.selectFrom('lesson').select('id').where('moduleId', '=', id).execute()).map((l) => l.id);
+    const progress = lessonIds.length
+      ? await trx.selectFrom('lessonProgress').select('lessonId').where('lessonId', 'in', lessonIds).limit(1).executeTakeFirst()
+      : undefined;
+    const task = await trx
+      .selectFrom('studyTask')
+      .select('id')
+      .where((eb) => eb.or([eb('moduleId', '=', id), ...(lessonIds.length ? [eb('lessonId', 'in', lessonIds)] : [])]))
+      .limit(1)
+      .executeTakeFirst();
+    const question = await trx.selectFrom('question').select('id').where('moduleId', '=', id).limit(1).executeTakeFirst();
+    const event = lessonIds.length
+      ? await trx.selectFrom('studyEvent').select('lessonId').where('lessonId', 'in', lessonIds).limit(1).executeTakeFirst()
+      : undefined;
+    if (row.status !== 'draft' || progress || task || question || event) return false;
+    await trx.deleteFrom('lesson').where('moduleId', '=', id).execute();
+    await trx.deleteFrom('module').where('id', '=', id).execute();
+    return true;
+  });
+  if (deleted) return { archived: false };
+  await archiveModule(handle, id);
+  return { archived: true };
 }
 
 export interface ArticleHit {

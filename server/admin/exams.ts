@@ -1,9 +1,10 @@
 import 'server-only';
 import { sql } from 'kysely';
+import type { DrawRule } from '@/lib/quiz/types';
 import { EXAM_FIELDS_AFTER_OPEN, type ExamEdit } from '@/lib/validations/admin';
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type Db, type DbHandle } from '../db/client';
-import { HttpError } from '../http';
+import { HttpError, httpError } from '../http';
 import { checkPaper, toExamSummary } from '../quiz/exams';
 
 /**
@@ -18,11 +19,7 @@ export async function editExam(handle: DbHandle, id: string, edit: ExamEdit, now
     const opened = new Date(row.opensAt) <= now;
     const fields = Object.keys(edit) as (keyof ExamEdit)[];
     const locked = fields.filter((f) => !(EXAM_FIELDS_AFTER_OPEN as readonly string[]).includes(f));
-    if (opened && locked.length > 0)
-      throw new HttpError(
-        409,
-        `考试已开始，只能修改时间和参考人员：${locked.join(', ')} / the exam has opened; only its window and audience can change`,
-      );
+    if (opened && locked.length > 0) throw httpError(409, 'EXAM_OPENED', { fields: locked.join(', ') });
     const opensAt = edit.opensAt ?? row.opensAt;
     const closesAt = edit.closesAt ?? row.closesAt;
     if (closesAt <= opensAt) throw new HttpError(422, 'closesAt: 结束时间必须晚于开始时间 / the exam must close after it opens');
@@ -54,6 +51,20 @@ export async function editExam(handle: DbHandle, id: string, edit: ExamEdit, now
       .execute();
     return toExamSummary(await trx.selectFrom('exam').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
   });
+}
+
+/**
+ * An exam as its edit form needs it: the summary, the paper it was set with, and whether it has opened (after which
+ * only the window and audience may change).
+ */
+export async function examForEdit(db: Db, id: string, now = new Date()) {
+  const row = await db.selectFrom('exam').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new HttpError(404, '没有这场考试 / exam not found');
+  const paper =
+    row.paperMode === 'fixed'
+      ? { mode: 'fixed' as const, questionIds: JSON.parse(row.questionIds) as string[] }
+      : { mode: 'random' as const, rules: JSON.parse(row.drawRules) as DrawRule[] };
+  return { exam: { ...toExamSummary(row), paper }, opened: new Date(row.opensAt) <= now };
 }
 
 /** Ends an open exam now: phones stop offering it; attempts already submitted still count. */

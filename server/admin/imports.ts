@@ -4,8 +4,18 @@ import { uuidv7 } from 'uuidv7';
 import { checkQuestionRows, checkUserRows, QUESTION_COLUMNS, type RowResult } from '@/lib/admin/import-rows';
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type Db, type DbHandle } from '../db/client';
-import { HttpError } from '../http';
+import { bilingual, HttpError } from '../http';
+import { PASSWORD_MIN_LENGTH } from '@/lib/constants';
+import { errorCode } from '@/lib/validations/error-code';
 import { hashPassword } from '../passwords';
+import { insertAccount } from '../users';
+
+/** A schema message key ("validation.phone", "NAME_TOO_LONG: …") as row text in both languages. */
+function rowText(key: string): string {
+  const code = errorCode(key);
+  if (key.startsWith('validation.')) return bilingual(key, { min: PASSWORD_MIN_LENGTH });
+  return code ? bilingual(`errors.${code}`) : key;
+}
 
 /**
  * Bulk imports of questions and people. The same call previews (every row with its errors) and, when confirmed,
@@ -106,7 +116,7 @@ export async function importUsers(handle: DbHandle, rows: string[][], confirm: b
       .execute();
     for (const f of found) if (f.username) phones.add(f.username);
   }
-  const preview = summarise(checkUserRows(rows, { villages, phones }));
+  const preview = summarise(checkUserRows(rows, { villages, phones, describe: rowText }));
   if (!confirm || preview.header || preview.bad > 0 || preview.ok === 0) return preview;
   if (!password)
     throw new HttpError(422, 'password: 请设置初始密码 / set the initial password', {
@@ -116,50 +126,7 @@ export async function importUsers(handle: DbHandle, rows: string[][], confirm: b
   const hash = await hashPassword(password);
   await writeTransaction(handle, async (trx) => {
     const now = new Date();
-    for (const { value: u } of preview.rows) {
-      if (!u) continue;
-      const id = uuidv7();
-      await trx
-        .insertInto('user')
-        .values({
-          id,
-          name: u.name,
-          email: `${u.phone}@phone.pufa.invalid`,
-          emailVerified: false,
-          image: null,
-          createdAt: now,
-          updatedAt: now,
-          username: u.phone,
-          displayUsername: u.phone,
-          role: u.role,
-          banned: false,
-          banReason: null,
-          banExpires: null,
-          orgUnitId: u.orgUnitId,
-          legalLiterate: u.legalLiterate,
-          legalLiterateSince: u.legalLiterateSince,
-          mustChangePassword: 1,
-        })
-        .execute();
-      await trx
-        .insertInto('account')
-        .values({
-          id: uuidv7(),
-          accountId: id,
-          providerId: 'credential',
-          userId: id,
-          password: hash,
-          createdAt: now,
-          updatedAt: now,
-          accessToken: null,
-          refreshToken: null,
-          idToken: null,
-          accessTokenExpiresAt: null,
-          refreshTokenExpiresAt: null,
-          scope: null,
-        })
-        .execute();
-    }
+    for (const { value: u } of preview.rows) if (u) await insertAccount(trx, uuidv7(), u, hash, now, { mustChangePassword: true });
   });
   return { ...preview, imported: preview.ok };
 }

@@ -55,7 +55,8 @@ export async function pullChanges(handle: DbHandle, viewer: Viewer, cursor: numb
     .select('id')
     .where('changeSeq', '>', cursor)
     .where('changeSeq', '<=', upTo)
-    .where('status', '=', 'archived')
+    // Archived, or a published question an administrator took back to draft (a draft never published has no sequence).
+    .where('status', 'in', ['archived', 'draft'])
     .execute();
   const live = <T extends { status: string }>(rows: T[]) => rows.filter((r) => r.status === 'published');
   const gone = (rows: { id: string; status: string }[]) => rows.filter((r) => r.status === 'archived').map((r) => r.id);

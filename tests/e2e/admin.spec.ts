@@ -120,6 +120,7 @@ test('every admin page fits a 360-px phone in Chinese and English', async ({ pag
   await signIn(page, '13800000001');
   const pages: [string, string, string][] = [
     ['content', '内容编写', 'Content authoring'],
+    ['questions', '题目编写', 'Question authoring'],
     ['question-bank', '题库导入导出', 'Question bank import/export'],
     ['exam-manage', '考试管理', 'Manage exams'],
     ['thesaurus', '常用说法', 'Everyday words'],

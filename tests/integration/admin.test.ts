@@ -126,4 +126,62 @@ describe.each(dbKinds)('administration on %s', (kind) => {
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as { bad: number }).bad).toBe(1);
   });
+
+  it('edits every part of an exam before it opens, and afterwards only its window and audience', async () => {
+    const send = (method: string, url: string, body?: unknown) =>
+      fetch(`${server.url}${url}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', Cookie: admin },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const hour = 3600_000;
+    const created = await send('POST', '/api/exams', {
+      title: '秋季学法考试',
+      roles: ['cadre'],
+      orgUnitIds: ['org-town'],
+      opensAt: new Date(Date.now() + 24 * hour).toISOString(),
+      closesAt: new Date(Date.now() + 48 * hour).toISOString(),
+      timeLimitMinutes: 30,
+      passMark: 60,
+      maxAttempts: 1,
+      countingRule: 'last',
+      review: 'full',
+      paper: { mode: 'random', rules: [{ tag: null, type: 'single', count: 2 }] },
+    });
+    expect(created.status).toBe(201);
+    const { id } = ((await created.json()) as { exam: { id: string } }).exam;
+    const url = `/api/admin/exams/${id}`;
+
+    const before = await send('PUT', url, {
+      title: '秋季学法考试（修订）',
+      passMark: 80,
+      timeLimitMinutes: 45,
+      paper: { mode: 'random', rules: [{ tag: null, type: 'truefalse', count: 3 }] },
+    });
+    expect(before.status).toBe(200);
+    const edited = (await (await send('GET', url)).json()) as {
+      exam: { title: string; passMark: number; timeLimitMinutes: number; questionCount: number; paper: unknown };
+      opened: boolean;
+    };
+    expect(edited).toMatchObject({
+      opened: false,
+      exam: { title: '秋季学法考试（修订）', passMark: 80, timeLimitMinutes: 45, questionCount: 3 },
+    });
+    expect(edited.exam.paper).toEqual({ mode: 'random', rules: [{ tag: null, type: 'truefalse', count: 3 }] });
+
+    // Opening it now (the window may always change); from here on the paper and rules stay as learners found them.
+    expect((await send('PUT', url, { opensAt: new Date(Date.now() - hour).toISOString() })).status).toBe(200);
+    const refused = await send('PUT', url, { passMark: 50, title: '改名' });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ code: 'EXAM_OPENED', params: { fields: 'title, passMark' } });
+    const paperRefused = await send('PUT', url, { paper: { mode: 'random', rules: [{ tag: null, type: 'single', count: 1 }] } });
+    expect(paperRefused.status).toBe(409);
+    const closesAt = new Date(Date.now() + 72 * hour).toISOString();
+    const after = await send('PUT', url, { closesAt, roles: ['cadre', 'villager'], orgUnitIds: ['org-town'] });
+    expect(after.status).toBe(200);
+    expect(await (await send('GET', url)).json()).toMatchObject({
+      opened: true,
+      exam: { title: '秋季学法考试（修订）', passMark: 80, closesAt, roles: ['cadre', 'villager'] },
+    });
+  });
 });

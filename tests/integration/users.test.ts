@@ -88,6 +88,62 @@ describe.each(dbKinds)('users on %s', (kind) => {
     });
   });
 
+  it('makes a user whose password an admin reset choose a new one before anything else opens', async () => {
+    const patch = (cookie: string, id: string, body: unknown) =>
+      fetch(`${server.url}/api/users/${id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        body: JSON.stringify(body),
+      });
+    const created = await create(admin, { ...valid, phone: '13912340001', legalLiterate: false, legalLiterateSince: null });
+    const { id } = (await created.json()) as { id: string };
+    const before = await login(server.url, '13912340001', 'Cun-Min-2026');
+
+    const reset = await patch(admin, id, { password: 'Lin-Shi-2026' });
+    expect(reset.status).toBe(200);
+    expect(await reset.json()).toMatchObject({ mustChangePassword: true });
+    expect((await fetch(`${server.url}/api/me`, { headers: { Cookie: before } })).status).toBe(401);
+
+    const first = await login(server.url, '13912340001', 'Lin-Shi-2026');
+    const other = await login(server.url, '13912340001', 'Lin-Shi-2026');
+    const me = await fetch(`${server.url}/api/me`, { headers: { Cookie: first } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ id, mustChangePassword: true });
+    const pull = await fetch(`${server.url}/api/sync/pull`, { headers: { Cookie: first } });
+    expect(pull.status).toBe(403);
+    expect(await pull.json()).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });
+    const rename = await fetch(`${server.url}/api/me`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Cookie: first },
+      body: JSON.stringify({ name: '赵五' }),
+    });
+    expect(rename.status).toBe(403);
+    const push = await fetch(`${server.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: first },
+      body: JSON.stringify({ deviceId: 'd', ops: [] }),
+    });
+    expect(push.status).toBe(403);
+
+    const change = (newPassword: string) =>
+      fetch(`${server.url}/api/me/password`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: first },
+        body: JSON.stringify({ currentPassword: 'Lin-Shi-2026', newPassword }),
+      });
+    const weak = await change('password1');
+    expect(weak.status).toBe(422);
+    expect((await weak.json()).fields).toHaveProperty('newPassword');
+    expect((await change('Lin-Shi-2026')).status).toBe(422);
+    expect((await fetch(`${server.url}/api/sync/pull`, { headers: { Cookie: first } })).status).toBe(403);
+
+    expect((await change('Zi-Ji-De-2026')).status).toBe(200);
+    expect((await fetch(`${server.url}/api/sync/pull`, { headers: { Cookie: first } })).status).toBe(200);
+    expect(await (await fetch(`${server.url}/api/me`, { headers: { Cookie: first } })).json()).toMatchObject({ mustChangePassword: false });
+    expect((await fetch(`${server.url}/api/me`, { headers: { Cookie: other } })).status).toBe(401);
+    expect(await login(server.url, '13912340001', 'Zi-Ji-De-2026')).toMatch(/session_token/);
+  });
+
   it('locks an account after five wrong passwords', async () => {
     const attempt = () =>
       fetch(`${server.url}/api/auth/sign-in/username`, {

@@ -2,9 +2,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Field, TextInput } from '@/components/ui/field';
-import { api, ApiError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 import { useTranslations } from '@/lib/i18n/client';
+import { useErrorText } from '@/lib/i18n/errors';
+import { ExamForm, type ExamEditing } from '../exams/exam-form';
+import type { ExamBank } from '../exams/paper-field';
+import type { OrgOption } from '../org-select';
 
 interface Exam {
   id: string;
@@ -22,32 +25,32 @@ interface Person {
   orgUnitName: string;
 }
 
-const local = (iso: string) => {
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
-
-function ExamCard({ exam, now, onChanged }: { exam: Exam; now: number; onChanged: () => void }) {
+function ExamCard({
+  exam,
+  now,
+  units,
+  bank,
+  onChanged,
+}: {
+  exam: Exam;
+  now: number;
+  units: OrgOption[];
+  bank: ExamBank;
+  onChanged: () => void;
+}) {
   const t = useTranslations('adminTools');
+  const te = useTranslations('examAdmin');
+  const errorText = useErrorText();
   const state = now < Date.parse(exam.opensAt) ? 'upcoming' : now < Date.parse(exam.closesAt) ? 'open' : 'closed';
-  const [form, setForm] = useState({
-    title: exam.title,
-    opensAt: local(exam.opensAt),
-    closesAt: local(exam.closesAt),
-    timeLimitMinutes: exam.timeLimitMinutes,
-  });
+  const [editing, setEditing] = useState<ExamEditing>();
   const [people, setPeople] = useState<Person[]>();
   const [error, setError] = useState<string>();
-  const [message, setMessage] = useState<string>();
-  const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText.api(e));
 
-  async function save() {
+  function toggleEdit() {
     setError(undefined);
-    const window = { opensAt: new Date(form.opensAt).toISOString(), closesAt: new Date(form.closesAt).toISOString() };
-    const body = state === 'upcoming' ? { ...window, title: form.title, timeLimitMinutes: Number(form.timeLimitMinutes) } : window;
-    await api(`/api/admin/exams/${exam.id}`, { method: 'PUT', body })
-      .then(() => (setMessage(t('examSaved')), onChanged()))
-      .catch(fail);
+    if (editing) return setEditing(undefined);
+    void api<ExamEditing>(`/api/admin/exams/${exam.id}`).then(setEditing).catch(fail);
   }
 
   return (
@@ -57,37 +60,11 @@ function ExamCard({ exam, now, onChanged }: { exam: Exam; now: number; onChanged
         <span className="rounded bg-black/5 px-2 text-sm">{t(`examState.${state}`)}</span>
       </div>
       <p className="text-sm text-muted">{t('examParticipants', { count: exam.participants })}</p>
-      {state === 'upcoming' ? (
-        <>
-          <Field label={t('examTitle')}>
-            <TextInput value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
-          </Field>
-          <Field label={t('examTimeLimit')}>
-            <TextInput
-              type="number"
-              min={1}
-              value={form.timeLimitMinutes}
-              onChange={(e) => setForm({ ...form, timeLimitMinutes: Number(e.target.value) })}
-            />
-          </Field>
-        </>
-      ) : (
-        <p className="text-sm text-muted">{t('examOpenedRule')}</p>
-      )}
-      {state !== 'closed' ? (
-        <div className="grid gap-2 sm:grid-cols-2">
-          <Field label={t('examOpens')}>
-            <TextInput type="datetime-local" value={form.opensAt} onChange={(e) => setForm({ ...form, opensAt: e.target.value })} />
-          </Field>
-          <Field label={t('examCloses')}>
-            <TextInput type="datetime-local" value={form.closesAt} onChange={(e) => setForm({ ...form, closesAt: e.target.value })} />
-          </Field>
-        </div>
-      ) : null}
+      {state === 'open' ? <p className="text-sm text-muted">{t('examOpenedRule')}</p> : null}
       <div className="flex flex-wrap gap-2">
         {state !== 'closed' ? (
-          <Button variant="secondary" onClick={() => void save()}>
-            {t('examSave')}
+          <Button variant="secondary" aria-expanded={Boolean(editing)} onClick={toggleEdit}>
+            {editing ? te('cancelEdit') : te('edit')}
           </Button>
         ) : null}
         {state === 'open' ? (
@@ -119,7 +96,17 @@ function ExamCard({ exam, now, onChanged }: { exam: Exam; now: number; onChanged
           {error}
         </p>
       ) : null}
-      {message && !error ? <p role="status">{message}</p> : null}
+      {editing ? (
+        <ExamForm
+          units={units}
+          bank={bank}
+          editing={editing}
+          onCreated={() => {
+            setEditing(undefined);
+            onChanged();
+          }}
+        />
+      ) : null}
       {people ? (
         <div>
           <p className="font-medium">{t('examNotTakenCount', { count: people.length })}</p>
@@ -136,19 +123,36 @@ function ExamCard({ exam, now, onChanged }: { exam: Exam; now: number; onChanged
   );
 }
 
-/** 考试管理: edit before an exam opens (then only its window), close it early, see who has not taken it. */
+/** 考试管理: edit an exam fully before it opens (then only its window and audience), close it early, see who has not taken it. */
 export function ExamManage() {
   const t = useTranslations('adminTools');
   const [exams, setExams] = useState<{ list: Exam[]; at: number }>({ list: [], at: 0 });
+  const [units, setUnits] = useState<OrgOption[]>([]);
+  const [bank, setBank] = useState<ExamBank>({ questions: [], tags: [] });
   const load = useCallback(() => {
     void api<{ exams: Exam[] }>('/api/exams').then((d) => setExams({ list: d.exams, at: Date.now() }));
   }, []);
   useEffect(load, [load]);
+  useEffect(() => {
+    void api<{ orgUnits: OrgOption[] }>('/api/org-units')
+      .then((d) => setUnits(d.orgUnits))
+      .catch(() => undefined);
+    void api<ExamBank>('/api/quiz/bank')
+      .then(setBank)
+      .catch(() => undefined);
+  }, []);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-bold">{t('examsTitle')}</h1>
       {exams.list.map((e) => (
-        <ExamCard key={`${e.id}-${e.opensAt}-${e.closesAt}-${e.title}`} exam={e} now={exams.at} onChanged={load} />
+        <ExamCard
+          key={`${e.id}-${e.opensAt}-${e.closesAt}-${e.title}`}
+          exam={e}
+          now={exams.at}
+          units={units}
+          bank={bank}
+          onChanged={load}
+        />
       ))}
     </div>
   );

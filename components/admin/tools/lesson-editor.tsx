@@ -8,13 +8,7 @@ import { api, ApiError } from '@/lib/api-client';
 import { useTranslations } from '@/lib/i18n/client';
 import { parseMarkdown } from '@/lib/markdown';
 import type { LessonInput } from '@/lib/validations/admin';
-
-interface ArticleHit {
-  ref: string;
-  law: string;
-  label: string;
-  text: string;
-}
+import { CitationPicker } from './citation-picker';
 
 export interface LessonEditorProps {
   lessonId: string | null;
@@ -36,8 +30,6 @@ export function LessonEditor({ lessonId, moduleId, modules, onDone }: LessonEdit
   const [status, setStatus] = useState<string>('draft');
   const [message, setMessage] = useState<string>();
   const [error, setError] = useState<string>();
-  const [q, setQ] = useState('');
-  const [hits, setHits] = useState<ArticleHit[]>([]);
   const preview = useMemo(() => parseMarkdown(form.body), [form.body]);
 
   useEffect(() => {
@@ -81,13 +73,6 @@ export function LessonEditor({ lessonId, moduleId, modules, onDone }: LessonEdit
       .catch(fail);
   }
 
-  async function search() {
-    if (!q.trim()) return;
-    await api<{ articles: ArticleHit[] }>(`/api/admin/articles?q=${encodeURIComponent(q.trim())}`)
-      .then((d) => setHits(d.articles))
-      .catch(fail);
-  }
-
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-2">
@@ -124,61 +109,7 @@ export function LessonEditor({ lessonId, moduleId, modules, onDone }: LessonEdit
               onChange={(e) => set('body', e.target.value)}
             />
           </Field>
-          <fieldset className="flex flex-col gap-2">
-            <legend className="font-medium">{t('cites')}</legend>
-            <ul className="flex flex-wrap gap-2" aria-label={t('cites')}>
-              {form.cites.map((c) => (
-                <li key={c} className="flex items-center gap-1 rounded-full border border-line px-3">
-                  {c}
-                  <button
-                    type="button"
-                    className="min-h-11 px-2"
-                    aria-label={t('removeCite', { ref: c })}
-                    onClick={() =>
-                      set(
-                        'cites',
-                        form.cites.filter((x) => x !== c),
-                      )
-                    }
-                  >
-                    ×
-                  </button>
-                </li>
-              ))}
-            </ul>
-            <div className="flex gap-2">
-              <TextInput
-                aria-label={t('searchLaw')}
-                placeholder={t('searchLawHint')}
-                value={q}
-                onChange={(e) => setQ(e.target.value)}
-                onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), void search())}
-              />
-              <Button variant="secondary" onClick={() => void search()}>
-                {t('search')}
-              </Button>
-            </div>
-            <ul className="flex flex-col gap-1" aria-label={t('searchResults')}>
-              {hits.map((h) => (
-                <li key={h.ref} className="flex items-start justify-between gap-2 border-b border-line py-1 text-sm">
-                  <span>
-                    <strong>
-                      《{h.law}》{h.label}
-                    </strong>{' '}
-                    {h.text}
-                  </span>
-                  <Button
-                    variant="secondary"
-                    aria-label={t('addCite', { ref: h.ref })}
-                    disabled={form.cites.includes(h.ref)}
-                    onClick={() => set('cites', [...form.cites, h.ref])}
-                  >
-                    {t('add')}
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
+          <CitationPicker legend={t('cites')} value={form.cites} onChange={(cites) => set('cites', cites)} />
         </Card>
         <Card aria-label={t('preview')}>
           <h3 className="mb-2 font-bold text-muted">{t('previewTitle')}</h3>

@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUESTION_COLUMNS, USER_COLUMNS } from '@/lib/admin/import-rows';
-import { deleteLesson, getLessonForEdit, publishLesson, saveLesson } from '@/server/admin/content';
+import { archiveModule, deleteLesson, deleteModule, getLessonForEdit, publishLesson, saveLesson, saveModule } from '@/server/admin/content';
 import { exportQuestions, importQuestions, importUsers } from '@/server/admin/imports';
+import { saveQuestion } from '@/server/admin/questions';
 import { closeExamEarly, editExam, notTaken } from '@/server/admin/exams';
 import { checkPhrases, publishEntry, removeEntry } from '@/server/admin/thesaurus';
 import { applyOrgAction } from '@/server/admin/villages';
 import { createExam } from '@/server/quiz/exams';
+import { reportFigures } from '@/server/report';
 import { loadShippedContent } from '@/server/content';
 import { openDatabase, type DbHandle } from '@/server/db/client';
 import { migrate } from '@/server/db/migrate';
@@ -148,6 +150,134 @@ describe('lesson authoring', () => {
   });
 });
 
+describe('module archiving', () => {
+  const draft = { theme: '测试', titleZh: '草稿专题', titleEn: 'Draft module', summaryZh: '草稿', summaryEn: 'Draft' };
+
+  it('deletes a draft module nobody used', async () => {
+    const { id } = await saveModule(handle, null, draft);
+    expect(await deleteModule(handle, id)).toEqual({ archived: false });
+    expect(await handle.db.selectFrom('module').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
+  });
+
+  it('archives a module learners studied instead of deleting it: phones drop it and its lessons, figures stay', async () => {
+    const studied = await handle.db
+      .selectFrom('module')
+      .select('id')
+      .where('status', '=', 'published')
+      .where('id', 'not in', ['xianfa', 'hunyin-jiating'])
+      .orderBy('sortOrder')
+      .executeTakeFirstOrThrow();
+    const lessons = await handle.db.selectFrom('lesson').select('id').where('moduleId', '=', studied.id).orderBy('id').execute();
+    expect(lessons.length).toBeGreaterThan(0);
+    await handle.db
+      .insertInto('lessonProgress')
+      .values({
+        userId,
+        lessonId: lessons[0]!.id,
+        openedAt: '2026-03-01T02:00:00Z',
+        completedAt: '2026-03-01T02:10:00Z',
+        secondsSpent: 600,
+        changeSeq: 0,
+      })
+      .execute();
+    const figures = await reportFigures(handle.db, 'org-town', '2026-01-01', '2026-12-31');
+    expect(figures?.completions).toBeGreaterThan(0);
+    const { cursor } = await pullChanges(handle, viewer(), 0);
+
+    expect(await deleteModule(handle, studied.id)).toEqual({ archived: true });
+    const pulled = await pullChanges(handle, viewer(), cursor);
+    expect(pulled.removed?.modules).toEqual([studied.id]);
+    expect([...(pulled.removed?.lessons ?? [])].sort()).toEqual(lessons.map((l) => l.id));
+    expect((await pullChanges(handle, viewer(), 0)).modules.map((m) => m.id)).not.toContain(studied.id);
+    expect(await reportFigures(handle.db, 'org-town', '2026-01-01', '2026-12-31')).toEqual(figures);
+    expect(
+      await handle.db.selectFrom('lessonProgress').select('lessonId').where('lessonId', '=', lessons[0]!.id).executeTakeFirst(),
+    ).toBeDefined();
+
+    await expect(saveLesson(handle, null, { ...lesson, moduleId: studied.id, cites: [] })).rejects.toMatchObject({
+      status: 409,
+      code: 'MODULE_ARCHIVED',
+    });
+    await archiveModule(handle, studied.id);
+    await loadShippedContent(handle, CONTENT);
+    const row = await handle.db.selectFrom('module').select('status').where('id', '=', studied.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('archived');
+    expect((await pullChanges(handle, viewer(), 0)).modules.map((m) => m.id)).not.toContain(studied.id);
+  });
+});
+
+describe('single-question authoring', () => {
+  const judge = {
+    moduleId: 'hunyin-jiating',
+    type: 'truefalse' as const,
+    stem: '男方家可以借婚姻向女方索取财物。',
+    options: [],
+    answer: false,
+    explanation: '民法典第一千零四十二条禁止借婚姻索取财物。',
+    basis: ['民法典:1042'],
+    tags: ['婚姻家庭'],
+    difficulty: 2,
+    pool: 'practice' as const,
+    status: 'draft' as const,
+  };
+  const practiceIds = async (cursor: number) => (await pullChanges(handle, viewer(), cursor)).questions?.map((q) => q.id) ?? [];
+
+  it('keeps a draft of each type off phones, sends it once published, updates it, and takes it back off as a draft', async () => {
+    const { cursor } = await pullChanges(handle, viewer(), 0);
+    const shapes = [
+      { ...judge },
+      { ...judge, type: 'single' as const, stem: '借婚姻索取财物，法律怎么规定？', options: ['禁止', '允许', '看村规'], answer: [0] },
+      {
+        ...judge,
+        type: 'multiple' as const,
+        stem: '下列哪些做法违反婚姻自由？',
+        options: ['包办婚姻', '买卖婚姻', '自主结婚'],
+        answer: [0, 1],
+      },
+    ];
+    const drafts: { id: string; type: string }[] = [];
+    for (const shape of shapes) drafts.push(await saveQuestion(handle, null, shape));
+    expect(drafts.map((d) => d.type)).toEqual(['truefalse', 'single', 'multiple']);
+    expect(await practiceIds(cursor)).toEqual([]);
+
+    for (const [i, d] of drafts.entries()) await saveQuestion(handle, d.id, { ...shapes[i]!, status: 'published' });
+    const published = await pullChanges(handle, viewer(), cursor);
+    expect(published.questions?.map((q) => q.id).sort()).toEqual(drafts.map((d) => d.id).sort());
+    const multiple = published.questions?.find((q) => q.id === drafts[2]!.id);
+    expect(multiple).toMatchObject({ type: 'multiple', answer: [0, 1], basis: [{ law: '民法典', article: 1042 }] });
+
+    const next = published.cursor;
+    await saveQuestion(handle, drafts[1]!.id, {
+      ...shapes[1]!,
+      explanation: '民法典第一千零四十二条：禁止借婚姻索取财物。',
+      status: 'published',
+    });
+    const edited = await pullChanges(handle, viewer(), next);
+    expect(edited.questions?.map((q) => q.explanation)).toEqual(['民法典第一千零四十二条：禁止借婚姻索取财物。']);
+
+    await saveQuestion(handle, drafts[0]!.id, { ...shapes[0]!, status: 'draft' });
+    const withdrawn = await pullChanges(handle, viewer(), edited.cursor);
+    expect(withdrawn.removed?.questions).toEqual([drafts[0]!.id]);
+  });
+
+  it('refuses a basis not in the law library, an archived module, and turning a published practice question into an exam one', async () => {
+    await expect(saveQuestion(handle, null, { ...judge, basis: ['民法典:9999'] })).rejects.toMatchObject({
+      status: 422,
+      fields: { basis: expect.any(String) },
+    });
+    const live = await saveQuestion(handle, null, { ...judge, status: 'published' });
+    await expect(saveQuestion(handle, live.id, { ...judge, pool: 'exam', status: 'published' })).rejects.toMatchObject({
+      status: 409,
+      code: 'QUESTION_POOL_LOCKED',
+    });
+    const archived = await handle.db.selectFrom('module').select('id').where('status', '=', 'archived').executeTakeFirstOrThrow();
+    await expect(saveQuestion(handle, null, { ...judge, moduleId: archived.id })).rejects.toMatchObject({
+      status: 409,
+      code: 'MODULE_ARCHIVED',
+    });
+  });
+});
+
 describe('question bank import', () => {
   const good = [
     'hunyin-jiating',
@@ -186,6 +316,28 @@ describe('question bank import', () => {
 });
 
 describe('people and villages', () => {
+  it('checks each import row with the create-user form’s rules and names the column', async () => {
+    const rows = [
+      [...USER_COLUMNS],
+      ['马一', '1391111', '村民', '上庄', '', ''],
+      ['马二', '13911110011', '镇村干部', '西川村', '是', '2025-03-01'],
+      ['马三', '13911110012', '村民', '上庄', '是', ''],
+      ['马'.repeat(41), '13911110013', '村民', '上庄', '', ''],
+      ['', '13911110014', '村民', '上庄', '', ''],
+    ];
+    const { rows: checked, bad } = await importUsers(handle, rows, false, undefined);
+    expect(bad).toBe(5);
+    expect(checked.map((r) => r.errors)).toEqual([
+      ['手机号：手机号须为 11 位中国大陆手机号码 / phone must be an 11-digit mainland mobile number'],
+      [expect.stringMatching(/^法律明白人：只有村民可以认定为法律明白人 \/ /)],
+      [expect.stringMatching(/^认定日期：请填写法律明白人认定日期 \/ /)],
+      [expect.stringMatching(/^姓名：姓名最多 40 个字。 \/ /)],
+      [expect.stringMatching(/^姓名：请填写姓名 \/ /)],
+    ]);
+    // The form's own accounts (马玉兰, made in beforeAll) keep the password their admin typed in front of them.
+    expect((await listUsers(handle.db, { page: 1, q: '13900001301' })).users[0]).toMatchObject({ mustChangePassword: false });
+  });
+
   it('imports people with a village and finds them by phone and by village', async () => {
     const rows = [
       [...USER_COLUMNS],
@@ -195,6 +347,7 @@ describe('people and villages', () => {
     const preview = await importUsers(handle, rows, false, undefined);
     expect(preview).toMatchObject({ ok: 2, bad: 0, imported: 0 });
     expect((await importUsers(handle, rows, true, 'Cun-Min-2026x')).imported).toBe(2);
+    expect((await listUsers(handle.db, { page: 1, q: '13911110001' })).users[0]).toMatchObject({ mustChangePassword: true });
     expect((await importUsers(handle, rows, false, undefined)).rows[0]!.errors.join()).toMatch(/已注册/);
     expect((await listUsers(handle.db, { page: 1, q: '13911110002' })).users.map((u) => u.name)).toEqual(['王强']);
     expect((await listUsers(handle.db, { page: 1, orgUnitId: 'org-v1' })).users.map((u) => u.name).sort()).toEqual(['李梅', '马玉兰']);

@@ -67,6 +67,7 @@ describe('requireUser', () => {
     orgUnitId: null,
     legalLiterate: false,
     legalLiterateSince: null,
+    mustChangePassword: false,
   });
   beforeEach(() => {
     signedIn = null;
@@ -87,6 +88,14 @@ describe('requireUser', () => {
     expect(await outcome(['admin'])).toBe('403 仅限管理员 / Administrators only');
     expect(await outcome(['admin', 'cadre'])).toBe('cadre');
     expect(await outcome()).toBe('cadre');
+  });
+
+  it('answers 403 PASSWORD_CHANGE_REQUIRED to a user whose password an administrator reset, whatever the role', async () => {
+    signedIn = { ...user('admin'), mustChangePassword: true };
+    expect(await outcome(['admin'])).toBe(
+      '403 管理员重置了你的密码，请先设置自己的新密码。 / An administrator reset your password: choose your own new password first.',
+    );
+    expect(await outcome()).toMatch(/^403 /);
   });
 });
 
