@@ -199,40 +199,31 @@ const assign: ApplyFn<'consult.assign'> = async (ctx, p) => {
   await touch(ctx, row.id, { assigneeId: lawyer.id, status: row.status === 'resolved' ? 'resolved' : 'open' });
 };
 
-const reply: ApplyFn<'consult.reply'> = async (ctx, p) => {
-  const actor = await actorOf(ctx.trx, ctx.userId);
-  const row = await consultationFor(ctx, actor, p.consultationId);
-  requireOpen(row);
-  requireHandler(actor, row);
-  await addMessage(ctx, {
-    id: p.messageId,
-    consultationId: row.id,
-    authorId: actor.id,
-    kind: 'reply',
-    body: p.body,
-    referral: null,
-    createdAt: p.at,
-  });
-  await touch(ctx, row.id, { status: row.status === 'resolved' ? 'resolved' : 'answered', firstReplyAt: row.firstReplyAt ?? p.at });
-};
-
-const followup: ApplyFn<'consult.followup'> = async (ctx, p) => {
-  const actor = await actorOf(ctx.trx, ctx.userId);
-  const row = await consultationFor(ctx, actor, p.consultationId);
-  requireOpen(row);
-  requireRequester(actor, row);
-  await addMessage(ctx, {
-    id: p.messageId,
-    consultationId: row.id,
-    authorId: actor.id,
-    kind: 'followup',
-    body: p.body,
-    referral: null,
-    createdAt: p.at,
-  });
-  // A follow-up puts the request back with its lawyer (or in the new queue when nobody has it yet).
-  await touch(ctx, row.id, { status: row.assigneeId ? 'open' : row.status === 'reopened' ? 'reopened' : 'new', resolvedAt: null });
-};
+/**
+ * A message in the thread: a reply from whoever handles the request (its lawyer or an administrator) answers it; a
+ * follow-up from the person who asked puts it back with its lawyer (or in the new queue when nobody has it yet).
+ */
+function postMessage(kind: 'reply' | 'followup'): ApplyFn<'consult.reply' | 'consult.followup'> {
+  return async (ctx, p) => {
+    const actor = await actorOf(ctx.trx, ctx.userId);
+    const row = await consultationFor(ctx, actor, p.consultationId);
+    requireOpen(row);
+    if (kind === 'reply') requireHandler(actor, row);
+    else requireRequester(actor, row);
+    await addMessage(ctx, {
+      id: p.messageId,
+      consultationId: row.id,
+      authorId: actor.id,
+      kind,
+      body: p.body,
+      referral: null,
+      createdAt: p.at,
+    });
+    if (kind === 'reply')
+      await touch(ctx, row.id, { status: row.status === 'resolved' ? 'resolved' : 'answered', firstReplyAt: row.firstReplyAt ?? p.at });
+    else await touch(ctx, row.id, { status: row.assigneeId ? 'open' : row.status === 'reopened' ? 'reopened' : 'new', resolvedAt: null });
+  };
+}
 
 const refer: ApplyFn<'consult.refer'> = async (ctx, p) => {
   const actor = await actorOf(ctx.trx, ctx.userId);
@@ -296,8 +287,8 @@ export const consultOps = {
   'consult.file': file,
   'consult.take': take,
   'consult.assign': assign,
-  'consult.reply': reply,
-  'consult.followup': followup,
+  'consult.reply': postMessage('reply'),
+  'consult.followup': postMessage('followup'),
   'consult.refer': refer,
   'consult.resolve': resolve,
   'consult.rate': rate,
