@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { checkQuestionRows, checkUserRows, QUESTION_COLUMNS, type RowResult } from '@/lib/admin/import-rows';
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type Db, type DbHandle } from '../db/client';
-import { HttpError } from '../http';
+import { httpError } from '../http';
 import { hashPassword } from '../passwords';
 
 /**
@@ -108,10 +108,7 @@ export async function importUsers(handle: DbHandle, rows: string[][], confirm: b
   }
   const preview = summarise(checkUserRows(rows, { villages, phones }));
   if (!confirm || preview.header || preview.bad > 0 || preview.ok === 0) return preview;
-  if (!password)
-    throw new HttpError(422, 'password: 请设置初始密码 / set the initial password', {
-      password: '请设置初始密码 / set the initial password',
-    });
+  if (!password) throw httpError(422, 'INITIAL_PASSWORD_REQUIRED', undefined, { password: 'INITIAL_PASSWORD_REQUIRED' });
   // One hash for the shared initial password; everyone imported must choose their own at first sign-in.
   const hash = await hashPassword(password);
   await writeTransaction(handle, async (trx) => {
