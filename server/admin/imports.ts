@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { checkQuestionRows, checkUserRows, QUESTION_COLUMNS, type RowResult } from '@/lib/admin/import-rows';
+import { checkQuestionRows, checkUserRows, QUESTION_COLUMNS, type RowError, type RowResult } from '@/lib/admin/import-rows';
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type Db, type DbHandle } from '../db/client';
 import { httpError } from '../http';
@@ -12,14 +12,14 @@ import { hashPassword } from '../passwords';
  * imports; a file with any bad row imports nothing, and the import is one transaction.
  */
 export interface ImportPreview<T> {
-  header?: string;
+  header?: RowError;
   rows: RowResult<T>[];
   ok: number;
   bad: number;
   imported: number;
 }
 
-function summarise<T>(checked: { header?: string; rows: RowResult<T>[] }): ImportPreview<T> {
+function summarise<T>(checked: { header?: RowError; rows: RowResult<T>[] }): ImportPreview<T> {
   const bad = checked.rows.filter((r) => r.errors.length > 0).length;
   return { ...checked, ok: checked.rows.length - bad, bad, imported: 0 };
 }

@@ -3,8 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, TextInput } from '@/components/ui/field';
-import { api, ApiError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 import { useTranslations } from '@/lib/i18n/client';
+import { useErrorText } from '@/lib/i18n/errors';
 import type { ModuleInput } from '@/lib/validations/admin';
 import { LessonEditor } from './lesson-editor';
 
@@ -21,6 +22,7 @@ const blankModule: ModuleInput = { theme: '', titleZh: '', titleEn: '', summaryZ
 /** 内容: modules and their lessons with their state; open a lesson to edit it, or start a new one. */
 export function ContentAdmin() {
   const t = useTranslations('adminTools');
+  const errorText = useErrorText();
   const [modules, setModules] = useState<ContentModule[]>([]);
   const [editing, setEditing] = useState<{ lessonId: string | null; moduleId: string }>();
   const [draft, setDraft] = useState<ModuleInput>(blankModule);
@@ -48,7 +50,7 @@ export function ContentAdmin() {
     setError(undefined);
     await api('/api/admin/modules', { method: 'POST', body: draft })
       .then(() => (setDraft(blankModule), load()))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText.api(e)));
   }
 
   return (

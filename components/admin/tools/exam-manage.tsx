@@ -3,8 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, TextInput } from '@/components/ui/field';
-import { api, ApiError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 import { useTranslations } from '@/lib/i18n/client';
+import { useErrorText } from '@/lib/i18n/errors';
 
 interface Exam {
   id: string;
@@ -29,6 +30,7 @@ const local = (iso: string) => {
 
 function ExamCard({ exam, now, onChanged }: { exam: Exam; now: number; onChanged: () => void }) {
   const t = useTranslations('adminTools');
+  const errorText = useErrorText();
   const state = now < Date.parse(exam.opensAt) ? 'upcoming' : now < Date.parse(exam.closesAt) ? 'open' : 'closed';
   const [form, setForm] = useState({
     title: exam.title,
@@ -39,7 +41,7 @@ function ExamCard({ exam, now, onChanged }: { exam: Exam; now: number; onChanged
   const [people, setPeople] = useState<Person[]>();
   const [error, setError] = useState<string>();
   const [message, setMessage] = useState<string>();
-  const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText.api(e));
 
   async function save() {
     setError(undefined);

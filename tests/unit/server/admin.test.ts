@@ -177,8 +177,8 @@ describe('question bank import', () => {
     expect(result.imported).toBe(0);
     expect(result.rows.map((r) => r.errors)[0]).toEqual([]);
     expect(result.rows.map((r) => r.errors.length > 0)).toEqual([false, true, true]);
-    expect(result.rows[1]!.errors.join()).toMatch(/缺少答案/);
-    expect(result.rows[2]!.errors.join()).toMatch(/不在选项中[\s\S]*未知标签/);
+    expect(result.rows[1]!.errors).toEqual([{ code: 'IMPORT_NO_ANSWER' }]);
+    expect(result.rows[2]!.errors.map((e) => e.code)).toEqual(['IMPORT_ANSWER_NOT_OPTION', 'IMPORT_UNKNOWN_TAG']);
     expect((await handle.db.selectFrom('question').select('id').execute()).length).toBe(before.length);
     const fixed = await importQuestions(handle, [[...QUESTION_COLUMNS], ok, ok], true);
     expect(fixed.imported).toBe(2);
@@ -195,7 +195,7 @@ describe('people and villages', () => {
     const preview = await importUsers(handle, rows, false, undefined);
     expect(preview).toMatchObject({ ok: 2, bad: 0, imported: 0 });
     expect((await importUsers(handle, rows, true, 'Cun-Min-2026x')).imported).toBe(2);
-    expect((await importUsers(handle, rows, false, undefined)).rows[0]!.errors.join()).toMatch(/已注册/);
+    expect((await importUsers(handle, rows, false, undefined)).rows[0]!.errors.map((e) => e.code)).toContain('IMPORT_PHONE_TAKEN');
     expect((await listUsers(handle.db, { page: 1, q: '13911110002' })).users.map((u) => u.name)).toEqual(['王强']);
     expect((await listUsers(handle.db, { page: 1, orgUnitId: 'org-v1' })).users.map((u) => u.name).sort()).toEqual(['李梅', '马玉兰']);
   });
