@@ -60,7 +60,7 @@ try {
   const db = new BetterSqlite3(path.join(dataDir, 'pufa.sqlite'), { readonly: true, fileMustExist: true });
   // A lesson a villager meets in life: the first of the marriage and family module (彩礼, 离婚冷静期 …).
   const lesson = db
-    .prepare("select l.id from lesson l join module m on m.id = l.moduleId where m.slug like '02-%' order by l.sortOrder limit 1")
+    .prepare("select l.id from lesson l join module m on m.id = l.moduleId where m.slug = 'hunyin-jiating' order by l.sortOrder limit 1")
     .get();
   db.close();
   if (!lesson) throw new Error('the demo has no marriage and family lesson');

@@ -81,7 +81,7 @@ for (const c of cases) {
   test(`a person reading ${c.locale} sees why the server refused an action in ${c.locale} only`, async ({ page }) => {
     await signIn(page, c.person, c.locale);
     await queueRefusedOp(page);
-    await page.getByRole('navigation').getByRole('link', { name: c.me }).click();
+    await page.getByRole('navigation').getByRole('link', { name: c.me, exact: true }).click();
     await page.getByRole('button', { name: c.syncNow }).click();
     const reason = page.getByTestId('rejected-ops').getByRole('listitem').filter({ hasText: 'no-such-lesson' });
     const text = reason.getByText(c.lessonGone);
