@@ -10,6 +10,7 @@ export default serwist({
   swSrc: 'app/sw.ts',
   swDest: 'public/sw.js',
   additionalPrecacheEntries: [{ url: '/manifest.webmanifest', revision }],
-  globIgnores: ['public/sw.js', 'public/sw.js.map'],
+  // The store screenshots are for the install sheet, never shown offline: not worth precaching on every phone.
+  globIgnores: ['public/sw.js', 'public/sw.js.map', 'public/screenshots/**'],
   esbuildOptions: { minify: true },
 });

@@ -1,65 +1,26 @@
-// Draws the app icons (an open book on the brand red) as PNGs, with no image library: node scripts/make-icons.mjs
-import { writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+// Renders the launcher icons from public/icons/icon.svg (a scales-of-justice on the brand red) with the e2e Chromium:
+// node scripts/make-icons.mjs. The maskable icon fills the whole square and keeps the glyph inside the central
+// circle of 40 % radius that every launcher mask leaves visible.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { optimizePng } from './optimize-png.mjs';
 
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc = (buf) => {
-  let c = 0xffffffff;
-  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-const chunk = (type, data) => {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type), data]);
-  const sum = Buffer.alloc(4);
-  sum.writeUInt32BE(crc(body));
-  return Buffer.concat([len, body, sum]);
-};
+const svg = readFileSync('public/icons/icon.svg', 'utf8');
+const glyph = /<g id="scales"[\s\S]*?<\/g>/.exec(svg)?.[0];
+if (!glyph) throw new Error('icon.svg has no <g id="scales">');
+// Full bleed, the glyph scaled into the safe zone (its farthest corner 0.38 × 512 from the centre).
+const maskable = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><rect width="512" height="512" fill="#b91c1c"/><g transform="translate(256 262) scale(0.74) translate(-256 -271)">${glyph}</g></svg>`;
 
-function icon(size, { maskable }) {
-  const red = [185, 28, 28];
-  const white = [255, 255, 255];
-  const gold = [250, 204, 21];
-  const rows = [];
-  const pad = maskable ? 0.2 : 0.12;
-  for (let y = 0; y < size; y++) {
-    const row = [0];
-    for (let x = 0; x < size; x++) {
-      const u = x / size;
-      const v = y / size;
-      const r = maskable ? 0 : 0.18;
-      const cx = Math.min(Math.max(u, r), 1 - r);
-      const cy = Math.min(Math.max(v, r), 1 - r);
-      const inside = (u - cx) ** 2 + (v - cy) ** 2 <= r * r + 1e-9;
-      let color = inside ? red : null;
-      // An open book: two pages meeting at a spine, over a gold base line.
-      const left = u > pad + 0.08 && u < 0.49 && v > 0.3 + (0.49 - u) * 0.15 && v < 0.7;
-      const right = u > 0.51 && u < 1 - pad - 0.08 && v > 0.3 + (u - 0.51) * 0.15 && v < 0.7;
-      if (inside && (left || right)) color = white;
-      if (inside && v > 0.72 && v < 0.76 && u > pad + 0.08 && u < 1 - pad - 0.08) color = gold;
-      row.push(...(color ?? [0, 0, 0]), color ? 255 : 0);
-    }
-    rows.push(Buffer.from(row));
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8;
-  header[9] = 6;
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+const page = await browser.newPage();
+async function render(source, size, file) {
+  await page.setViewportSize({ width: size, height: size });
+  await page.setContent(`<style>html,body{margin:0}svg{display:block;width:${size}px;height:${size}px}</style>${source}`);
+  const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+  writeFileSync(file, await optimizePng(png));
+  console.log(`${file}: ${size}×${size}`);
 }
-
-writeFileSync('public/icons/icon-192.png', icon(192, { maskable: false }));
-writeFileSync('public/icons/icon-512.png', icon(512, { maskable: false }));
-writeFileSync('public/icons/icon-maskable-512.png', icon(512, { maskable: true }));
-console.log('icons written');
+await render(svg, 192, 'public/icons/icon-192.png');
+await render(svg, 512, 'public/icons/icon-512.png');
+await render(maskable, 512, 'public/icons/icon-maskable-512.png');
+await browser.close();

@@ -3,7 +3,7 @@ import type { ChangePasswordInput, ProfileInput } from '@/lib/validations/user';
 import { lockedResponse } from './auth-gate';
 import type { Client } from './client';
 import type { Db } from './db/client';
-import { HttpError } from './http';
+import { bilingual, HttpError, httpError } from './http';
 import { reserveAttempt, settleAttempt } from './login-lock';
 import { hashPassword, verifyPassword } from './passwords';
 
@@ -30,7 +30,7 @@ export async function changePassword(
   const verdict = await reserveAttempt(db, user.phone, client.address);
   if (!verdict.allowed) {
     const locked = lockedResponse(verdict.until);
-    throw new HttpError(429, 'too many wrong passwords', undefined, 'LOGIN_LOCKED', {
+    throw new HttpError(429, bilingual('errors.LOGIN_LOCKED'), undefined, 'LOGIN_LOCKED', {
       'Retry-After': locked.headers.get('Retry-After') ?? '60',
     });
   }
@@ -42,8 +42,7 @@ export async function changePassword(
     .executeTakeFirst();
   const right = Boolean(account?.password) && (await verifyPassword({ hash: account!.password!, password: input.currentPassword }));
   await settleAttempt(db, user.phone, client.address, right ? 'right' : 'wrong');
-  if (!right || !account)
-    throw new HttpError(401, 'the current password is wrong', { currentPassword: 'WRONG_PASSWORD' }, 'WRONG_PASSWORD');
+  if (!right || !account) throw httpError(401, 'WRONG_PASSWORD', undefined, { currentPassword: 'WRONG_PASSWORD' });
   const password = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('account').set({ password, updatedAt: new Date() }).where('id', '=', account.id).execute();

@@ -5,7 +5,7 @@ import { PHONE_PATTERN } from '@/lib/validations/phone';
 import { auth } from './auth';
 import { clientOf } from './client';
 import { ready } from './db';
-import { HttpError, json, readBody, requireSameOrigin } from './http';
+import { errorResponse, httpError, json, readBody, requireSameOrigin } from './http';
 import { reserveAttempt, settleAttempt } from './login-lock';
 
 /**
@@ -40,7 +40,7 @@ export function lockedResponse(until: Date): Response {
 
 export async function authGate(request: Request): Promise<Response> {
   const path = new URL(request.url).pathname.replace(/^\/api\/auth/, '');
-  if (ALLOWED[path] !== request.method) return json({ code: 'NOT_FOUND', error: 'not found' }, 404);
+  if (ALLOWED[path] !== request.method) return errorResponse(httpError(404, 'NOT_FOUND'));
   requireSameOrigin(request);
   const body = await readBody(request, AUTH_MAX_BODY_BYTES);
   const headers = new Headers(request.headers);
@@ -58,10 +58,10 @@ async function signIn(request: Request, body: Uint8Array, client: ReturnType<typ
   try {
     raw = JSON.parse(new TextDecoder().decode(body));
   } catch {
-    throw new HttpError(400, 'request body is not valid JSON', undefined, 'INVALID_JSON');
+    throw httpError(400, 'BAD_JSON');
   }
   const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) throw new HttpError(422, 'username and password are required', undefined, 'INVALID_INPUT');
+  if (!parsed.success) throw httpError(422, 'CREDENTIALS_REQUIRED');
   const phone = parsed.data.username.trim();
   // No account can have such a name, and no password gets checked.
   if (!PHONE_PATTERN.test(phone)) return invalidCredentials();

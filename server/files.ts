@@ -7,7 +7,7 @@ import { hasLocationMetadata, isAcceptedType, SHA256_HEX, sniffType, type Accept
 import type { Role } from '@/lib/roles';
 import type { Db, DbHandle, Trx } from './db/client';
 import { env } from './env';
-import { HttpError } from './http';
+import { HttpError, httpError } from './http';
 
 /**
  * The one owner of file storage. A file is stored once, by the SHA-256 of its bytes, under FILES_DIR/ab/abcd…
@@ -42,34 +42,23 @@ export interface StoredFile {
 const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
 export function tooLarge(size?: number): HttpError {
-  return new HttpError(
-    413,
-    `照片过大${size ? `（${mb(size)}）` : ''}，上限 ${mb(MAX_FILE_BYTES)}；请重新拍照或选小一些的照片 / photo too large${size ? ` (${mb(size)})` : ''}: the limit is ${mb(MAX_FILE_BYTES)}`,
-  );
+  return httpError(413, 'PHOTO_TOO_LARGE', { size: size ? mb(size) : '?', limit: mb(MAX_FILE_BYTES) });
 }
 
 /** Checks the bytes are what their hash says, a JPEG or WebP by its magic bytes, small enough, without EXIF/XMP. */
 export function checkUpload(hash: string, bytes: Uint8Array): AcceptedFileType {
-  if (!SHA256_HEX.test(hash))
-    throw new HttpError(400, '文件地址应为 64 位 SHA-256 十六进制 / the file address must be a SHA-256 hex digest');
-  if (bytes.length === 0) throw new HttpError(400, '文件是空的 / the file is empty');
+  if (!SHA256_HEX.test(hash)) throw httpError(400, 'FILE_HASH_FORMAT');
+  if (bytes.length === 0) throw httpError(400, 'FILE_EMPTY');
   if (bytes.length > MAX_FILE_BYTES) throw tooLarge(bytes.length);
   const type = sniffType(bytes);
   if (!isAcceptedType(type)) {
-    const what = type === 'unknown' ? '无法识别的文件' : type.replace('image/', '').toUpperCase();
-    throw new HttpError(
-      415,
-      `只接受 JPEG 或 WebP 照片，这个文件实际是 ${what}（与文件名无关） / only JPEG or WebP photos are accepted; this file is really ${type === 'unknown' ? 'not an image' : type} whatever its name says`,
-    );
+    throw type === 'unknown'
+      ? httpError(415, 'PHOTO_NOT_IMAGE')
+      : httpError(415, 'PHOTO_TYPE', { type: type.replace('image/', '').toUpperCase() });
   }
   const actual = createHash('sha256').update(bytes).digest('hex');
-  if (actual !== hash)
-    throw new HttpError(422, '文件内容与它的哈希不符，请重新上传 / the file does not match its SHA-256 hash: upload it again');
-  if (hasLocationMetadata(bytes, type))
-    throw new HttpError(
-      422,
-      '照片带有 EXIF/XMP 信息（可能含拍摄位置），请用本应用拍照或选图，它会去掉这些信息 / the photo carries EXIF/XMP metadata (possibly its location): add it through the app, which removes it',
-    );
+  if (actual !== hash) throw httpError(422, 'FILE_HASH_MISMATCH');
+  if (hasLocationMetadata(bytes, type)) throw httpError(422, 'PHOTO_METADATA');
   return type;
 }
 
@@ -148,7 +137,7 @@ export async function canReadFile(db: Db | Trx, reader: FileReader, hash: string
 
 /** The file's bytes for a reader allowed to see one of its owners; 404 otherwise (never reveals that it exists). */
 export async function readStoredFile(handle: DbHandle, reader: FileReader, hash: string, dir = env().FILES_DIR) {
-  const notFound = new HttpError(404, '照片不存在或您无权查看 / photo not found, or you may not see it');
+  const notFound = httpError(404, 'PHOTO_NOT_FOUND');
   if (!SHA256_HEX.test(hash)) throw notFound;
   const row = await handle.db.selectFrom('storedFile').select(['type', 'size']).where('hash', '=', hash).executeTakeFirst();
   if (!row || !(await canReadFile(handle.db, reader, hash))) throw notFound;

@@ -2,9 +2,10 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Role } from '@/lib/roles';
 import { issueKey } from '@/lib/validations/field-errors';
-import en from '@/locales/en.json';
-import zh from '@/locales/zh-CN.json';
+import { bilingual, type MessageParams } from './messages';
 import { currentUser, type SessionUser } from './session';
+
+export { bilingual };
 
 /**
  * Every error answer is `{ error, code, params?, fields? }`: `code` is stable and the phone shows it in the reader's
@@ -22,20 +23,6 @@ const CODE_BY_STATUS: Record<number, string> = {
   429: 'TOO_MANY',
 };
 
-type Catalogue = { [key: string]: string | Catalogue };
-function lookup(messages: Catalogue, key: string): string | undefined {
-  let node: string | Catalogue | undefined = messages;
-  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  return typeof node === 'string' ? node : undefined;
-}
-
-/** A message key in both languages ("中文 / English"), for the `error` text; an unknown key stays as it is. */
-export function bilingual(key: string, params: Record<string, string | number> = {}): string {
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-  const [z, e] = [lookup(zh as Catalogue, key), lookup(en as Catalogue, key)];
-  return z && e ? `${fill(z)} / ${fill(e)}` : key;
-}
-
 /** Small helpers that keep route handlers to: authenticate → validate → call server/ → explicit status. */
 export class HttpError extends Error {
   constructor(
@@ -44,14 +31,14 @@ export class HttpError extends Error {
     readonly fields?: Record<string, string>,
     readonly code: string = CODE_BY_STATUS[status] ?? 'ERROR',
     readonly headers: Record<string, string> = {},
-    readonly params?: Record<string, string | number>,
+    readonly params?: MessageParams,
   ) {
     super(message);
   }
 }
 
 /** An HttpError whose text comes from the `errors` catalogue under its code. */
-export function httpError(status: number, code: string, params?: Record<string, string | number>, fields?: Record<string, string>) {
+export function httpError(status: number, code: string, params?: MessageParams, fields?: Record<string, string>) {
   return new HttpError(status, bilingual(`errors.${code}`, params), fields, code, {}, params);
 }
 
@@ -144,16 +131,26 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new HttpError(400, '请求不是有效的 JSON / request body is not valid JSON', undefined, 'BAD_JSON');
+    throw httpError(400, 'BAD_JSON');
   }
+  return validated(schema, raw);
+}
+
+/** The value if the schema accepts it; else 422 INVALID with one message key per field for the form to show. */
+export function validated<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issueKey(issue);
-    const summary = parsed.error.issues.map(
-      (i) => `${i.path.join('.') || '_'}: ${i.message.startsWith('validation.') ? bilingual(i.message) : i.message}`,
+    const summary = Object.entries(fields).map(
+      ([field, key]) => `${field}: ${bilingual(key.startsWith('validation.') ? key : `errors.${key}`)}`,
     );
-    throw new HttpError(422, [...new Set(summary)].join('; '), fields, 'INVALID');
+    throw new HttpError(422, summary.join('; '), fields, 'INVALID');
   }
   return parsed.data;
+}
+
+/** The request's query string, validated like a body. */
+export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  return validated(schema, Object.fromEntries(new URL(request.url).searchParams));
 }

@@ -11,7 +11,7 @@ import { OpRejected, requireSaneTime, type ApplyContext, type ApplyFn, type Batc
  */
 async function requireLesson(trx: Trx, lessonId: string): Promise<void> {
   const lesson = await trx.selectFrom('lesson').select('id').where('id', '=', lessonId).executeTakeFirst();
-  if (!lesson) throw new OpRejected(`课程不存在：${lessonId} / lesson not found`);
+  if (!lesson) throw new OpRejected('LESSON_NOT_FOUND', { id: lessonId });
 }
 
 /**
@@ -116,7 +116,7 @@ const CHUNK = 500;
  * lookup, one read of the person's credited reads, one multi-row event insert and one upsert per lesson.
  */
 const studyBatch: BatchApplyFn = async (ctx, items) => {
-  const rejected = new Map<string, string>();
+  const rejected = new Map<string, OpRejected>();
   const events = items.map((item: BatchItem) => {
     const p = item.payload as { lessonId: string; at: string; seconds?: number };
     const kind = KIND[item.type as keyof typeof KIND];
@@ -138,11 +138,11 @@ const studyBatch: BatchApplyFn = async (ctx, items) => {
       requireSaneTime(ctx, e.at);
     } catch (error) {
       if (!(error instanceof OpRejected)) throw error;
-      rejected.set(e.opId, error.message);
+      rejected.set(e.opId, error);
       return false;
     }
     if (known.has(e.lessonId)) return true;
-    rejected.set(e.opId, `课程不存在：${e.lessonId} / lesson not found`);
+    rejected.set(e.opId, new OpRejected('LESSON_NOT_FOUND', { id: e.lessonId }));
     return false;
   });
   // Reading time: credited in op order as the per-op path does, against the person's credited reads fetched once

@@ -6,7 +6,7 @@ import type { StudyTaskRecord } from '@/lib/study/types';
 import { nextChangeSeq } from './db/changes';
 import { writeTransaction, type DbHandle } from './db/client';
 import type { StudyTaskTable } from './db/schema';
-import { HttpError } from './http';
+import { httpError } from './http';
 
 /** A task row as phones and the admin screen see it (audience lists are JSON text in the table). */
 export function toTaskRecord(t: StudyTaskTable): StudyTaskRecord {
@@ -27,17 +27,12 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
 
 async function checkTargets(trx: Parameters<Parameters<typeof writeTransaction>[1]>[0], input: CreateTaskInput): Promise<void> {
   if (input.lessonId && !(await trx.selectFrom('lesson').select('id').where('id', '=', input.lessonId).executeTakeFirst()))
-    throw new HttpError(422, 'lessonId: 课程不存在 / lesson not found', { lessonId: 'validation.lessonNotFound' }, 'LESSON_NOT_FOUND');
+    throw httpError(422, 'LESSON_NOT_FOUND', undefined, { lessonId: 'validation.lessonNotFound' });
   if (input.moduleId && !(await trx.selectFrom('module').select('id').where('id', '=', input.moduleId).executeTakeFirst()))
-    throw new HttpError(422, 'moduleId: 专题不存在 / module not found', { moduleId: 'validation.moduleNotFound' }, 'MODULE_NOT_FOUND');
+    throw httpError(422, 'MODULE_NOT_FOUND', undefined, { moduleId: 'validation.moduleNotFound' });
   const units = await trx.selectFrom('orgUnit').select('id').where('id', 'in', input.orgUnitIds).execute();
   if (units.length !== new Set(input.orgUnitIds).size)
-    throw new HttpError(
-      422,
-      'orgUnitIds: 有单位不存在 / an org unit was not found',
-      { orgUnitIds: 'validation.orgUnitNotFound' },
-      'ORG_UNIT_NOT_FOUND',
-    );
+    throw httpError(422, 'ORG_UNIT_NOT_FOUND', undefined, { orgUnitIds: 'validation.orgUnitNotFound' });
 }
 
 /**
@@ -99,7 +94,7 @@ export async function createTask(
 export async function updateTask(handle: DbHandle, id: string, input: CreateTaskInput): Promise<StudyTaskRecord> {
   return writeTransaction(handle, async (trx) => {
     const row = await trx.selectFrom('studyTask').select('id').where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
-    if (!row) throw new HttpError(404, '任务不存在 / task not found', undefined, 'TASK_NOT_FOUND');
+    if (!row) throw httpError(404, 'TASK_NOT_FOUND');
     await checkTargets(trx, input);
     await trx
       .updateTable('studyTask')
@@ -123,7 +118,7 @@ export async function updateTask(handle: DbHandle, id: string, input: CreateTask
 export async function deleteTask(handle: DbHandle, id: string): Promise<void> {
   await writeTransaction(handle, async (trx) => {
     const row = await trx.selectFrom('studyTask').select('id').where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
-    if (!row) throw new HttpError(404, '任务不存在 / task not found', undefined, 'TASK_NOT_FOUND');
+    if (!row) throw httpError(404, 'TASK_NOT_FOUND');
     await trx
       .updateTable('studyTask')
       .set({ deletedAt: new Date().toISOString(), changeSeq: await nextChangeSeq(trx) })

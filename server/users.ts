@@ -5,7 +5,7 @@ import { USERS_PAGE_SIZE } from '@/lib/constants';
 import type { Role } from '@/lib/roles';
 import type { CreateUserInput, UpdateUserInput, UserRecordInput } from '@/lib/validations/user';
 import type { Db, Trx } from './db/client';
-import { HttpError } from './http';
+import { httpError } from './http';
 import { lockedAccounts, unlockAccount } from './login-lock';
 import { getOrgUnit } from './org';
 import { hashPassword } from './passwords';
@@ -27,10 +27,7 @@ export interface UserSummary {
   locked: boolean;
 }
 
-const phoneTaken = () =>
-  new HttpError(409, 'phone: 该手机号已注册 / this phone number already has an account', {
-    phone: '该手机号已注册 / this phone number already has an account',
-  });
+const phoneTaken = () => httpError(409, 'PHONE_TAKEN', undefined, { phone: 'PHONE_TAKEN' });
 
 /** A unique index refused the row: on SQLite SQLITE_CONSTRAINT_UNIQUE, on PostgreSQL 23505. */
 function isUniqueViolation(error: unknown): boolean {
@@ -41,8 +38,7 @@ function isUniqueViolation(error: unknown): boolean {
 /** Creates an account with a password credential, as better-auth would store it. */
 export async function createUser(db: Db, input: CreateUserInput): Promise<UserSummary> {
   const org = await getOrgUnit(db, input.orgUnitId);
-  if (!org)
-    throw new HttpError(422, 'orgUnitId: 所选单位不存在 / org unit not found', { orgUnitId: '所选单位不存在 / org unit not found' });
+  if (!org) throw httpError(422, 'ORG_UNIT_NOT_FOUND', undefined, { orgUnitId: 'ORG_UNIT_NOT_FOUND' });
   const taken = await db.selectFrom('user').select('id').where('username', '=', input.phone).executeTakeFirst();
   if (taken) throw phoneTaken();
   const now = new Date();
@@ -209,9 +205,9 @@ export async function listUsers(
 /** Changes a user; disabling or resetting the password ends every session of theirs on the server at once. */
 export async function updateUser(db: Db, id: string, input: UpdateUserInput): Promise<UserSummary> {
   const existing = await getUser(db, id);
-  if (!existing) throw new HttpError(404, '用户不存在 / user not found');
+  if (!existing) throw httpError(404, 'USER_NOT_FOUND');
   if (input.orgUnitId && !(await getOrgUnit(db, input.orgUnitId)))
-    throw new HttpError(422, 'orgUnitId: 所选单位不存在 / org unit not found', { orgUnitId: 'org unit not found' });
+    throw httpError(422, 'ORG_UNIT_NOT_FOUND', undefined, { orgUnitId: 'ORG_UNIT_NOT_FOUND' });
   const password = input.password ? await hashPassword(input.password) : undefined;
   await db.transaction().execute(async (trx) => {
     if (password)
@@ -258,7 +254,7 @@ export async function updateUser(db: Db, id: string, input: UpdateUserInput): Pr
 /** Lifts every wrong-password lock on the account, from every address. */
 export async function unlockUser(db: Db, id: string): Promise<UserSummary> {
   const user = await getUser(db, id);
-  if (!user) throw new HttpError(404, '用户不存在 / user not found');
+  if (!user) throw httpError(404, 'USER_NOT_FOUND');
   await unlockAccount(db, user.phone);
   return { ...user, locked: false };
 }

@@ -20,6 +20,7 @@ import {
   type ActivityRecord,
 } from '@/lib/activity/types';
 import { useTranslations } from '@/lib/i18n/client';
+import { useErrorText } from '@/lib/i18n/errors';
 import { useRouter } from '@/lib/i18n/navigation';
 import { saveActivity } from '@/lib/local/activity';
 import { localDb, type LocalProfile } from '@/lib/local/db';
@@ -82,6 +83,7 @@ function FormBody({ profile, existing }: { profile: LocalProfile; existing?: Act
   const context = useActivityContext();
   const [draft, setDraft] = useState<Draft>(() => initialDraft(profile, existing));
   const [ownerId] = useState(() => existing?.id ?? crypto.randomUUID());
+  const errorText = useErrorText();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const set = (patch: Draft) => setDraft((d) => ({ ...d, ...patch }));
@@ -107,7 +109,7 @@ function FormBody({ profile, existing }: { profile: LocalProfile; existing?: Act
     const candidate: Draft = { ...draft, startsAt: fromLocalInput(String(draft.startsAt)), endsAt: fromLocalInput(String(draft.endsAt)) };
     for (const key of ['audience', ...MATERIALS]) if (candidate[key] === '') candidate[key] = null;
     const parsed = activityFieldsSchema.safeParse(candidate);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    if (!parsed.success) return setErrors(errorText.fields(fieldErrors(parsed.error)));
     const period = periodOf(parsed.data.startsAt);
     if (context?.locked.has(period) || (existing && context?.locked.has(periodOf(existing.startsAt))))
       return setErrors({ _: tf('locked', { period }) });

@@ -6,6 +6,7 @@ import { useLiveQuery } from '@/hooks/use-live-query';
 import { useProfile } from '@/hooks/use-profile';
 import { checkInWindow } from '@/lib/activity/types';
 import { useLocale, useTranslations } from '@/lib/i18n/client';
+import { useErrorText } from '@/lib/i18n/errors';
 import { Link } from '@/lib/i18n/navigation';
 import { recordCheckIn } from '@/lib/local/activity';
 import { localDb } from '@/lib/local/db';
@@ -22,6 +23,7 @@ export function CheckInView() {
   const activityId = params.get('a') ?? '';
   const code = params.get('c') ?? '';
   const t = useTranslations('activity.checkIn');
+  const errorText = useErrorText();
   const locale = useLocale();
   const profile = useProfile();
   const [outcome, setOutcome] = useState<'added' | 'already' | null>(null);
@@ -96,7 +98,7 @@ export function CheckInView() {
         {state.mine && !refused ? (
           <p className="text-sm text-muted">{state.op?.status === 'pending' ? t('waiting') : state.op ? null : t('synced')}</p>
         ) : null}
-        {state.op?.status === 'rejected' ? <p className="text-sm">{t('rejected', { reason: state.op.reason ?? '' })}</p> : null}
+        {state.op?.status === 'rejected' ? <p className="text-sm">{t('rejected', { reason: errorText.reason(state.op) })}</p> : null}
       </Card>
       {inWeChat ? (
         <Card>

@@ -2,6 +2,7 @@
 import { useEffect, useMemo } from 'react';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { useTranslations } from '@/lib/i18n/client';
+import { useErrorText } from '@/lib/i18n/errors';
 import { localDb } from '@/lib/local/db';
 
 export interface PhotoThumbProps {
@@ -16,6 +17,7 @@ export interface PhotoThumbProps {
  */
 export function PhotoThumb({ hash, alt, onRemove }: PhotoThumbProps) {
   const t = useTranslations('photos');
+  const errorText = useErrorText();
   // null when the photo is not on this phone (someone else's, or cleared): then it comes from the server.
   const local = useLiveQuery(async () => (await localDb().files.get(hash)) ?? null, [hash]);
   const blob = local?.blob;
@@ -37,7 +39,7 @@ export function PhotoThumb({ hash, alt, onRemove }: PhotoThumbProps) {
           : status === 'uploaded'
             ? t('uploaded')
             : status === 'refused'
-              ? t('refused', { reason: local?.reason ?? '' })
+              ? t('refused', { reason: errorText.reason(local) })
               : null}
       </figcaption>
       {onRemove ? (

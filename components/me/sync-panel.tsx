@@ -1,7 +1,7 @@
 'use client';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { useLocale, useTranslations } from '@/lib/i18n/client';
-import { localText } from '@/lib/i18n/errors';
+import { useErrorText } from '@/lib/i18n/errors';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { useSyncState } from '@/hooks/use-sync-state';
@@ -14,6 +14,7 @@ export function SyncPanel() {
   const t = useTranslations('me');
   const tops = useTranslations('ops');
   const locale = useLocale();
+  const errorText = useErrorText();
   const sync = useSyncState();
   const data = useLiveQuery(async () => {
     const db = localDb();
@@ -55,7 +56,7 @@ export function SyncPanel() {
           {data.rejected.map((op) => (
             <li key={op.id} className="rounded-lg border border-red-200 bg-red-50 p-3">
               <p className="font-medium">{label(op.type, op.label)}</p>
-              <p className="text-sm text-red-800">{t('reason', { reason: localText(op.reason ?? '', locale) })}</p>
+              <p className="text-sm text-red-800">{t('reason', { reason: errorText.reason(op) })}</p>
               <div className="mt-2 flex gap-2">
                 <Button variant="secondary" onClick={() => void retryOp(localDb(), op.id).then(() => syncNow())}>
                   {t('retry')}

@@ -1,5 +1,6 @@
 'use client';
 import { useTranslations } from '@/lib/i18n/client';
+import { useErrorText } from '@/lib/i18n/errors';
 import { Link } from '@/lib/i18n/navigation';
 import type { OutboxOp } from '@/lib/local/db';
 import type { LocalAttempt } from '@/lib/quiz/local-types';
@@ -12,7 +13,11 @@ export interface AttemptListProps {
 /** Each finished attempt: graded with its score, awaiting grading, or refused by the server with the reason. */
 export function AttemptList({ attempts, rejected }: AttemptListProps) {
   const t = useTranslations('exam');
-  const reasonFor = (a: LocalAttempt) => rejected.find((op) => (op.payload as { attemptId?: string }).attemptId === a.id)?.reason;
+  const errorText = useErrorText();
+  const reasonFor = (a: LocalAttempt) => {
+    const op = rejected.find((o) => (o.payload as { attemptId?: string }).attemptId === a.id);
+    return op ? errorText.reason(op) : undefined;
+  };
   const done = attempts.filter((a) => a.status !== 'in-progress').sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   if (done.length === 0) return null;
   return (

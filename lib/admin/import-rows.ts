@@ -1,4 +1,6 @@
 import { parseArticleKey } from '@/lib/laws/article-ref';
+import type { z } from 'zod';
+import { errorCode } from '@/lib/validations/error-code';
 import { issueKey } from '@/lib/validations/field-errors';
 import { userRecordSchema } from '@/lib/validations/user';
 import { ROLES, type Role } from '@/lib/roles';
@@ -25,11 +27,18 @@ export const QUESTION_COLUMNS = [
 ] as const;
 export const USER_COLUMNS = ['姓名', '手机号', '角色', '村', '法律明白人', '认定日期'] as const;
 
+/** A problem with a row (or the header): a code of the `errors` catalogue, shown in the reader's language. */
+export interface RowError {
+  code: string;
+  params?: Record<string, string>;
+}
+const problem = (code: string, params?: Record<string, string>): RowError => (params ? { code, params } : { code });
+
 export interface RowResult<T> {
   /** the row number in the file, the header being row 1 */
   line: number;
   value?: T;
-  errors: string[];
+  errors: RowError[];
 }
 
 export interface QuestionImport {
@@ -65,64 +74,63 @@ const split = (s: string, by = /[;；|\n]/) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-function columns(header: string[], expected: readonly string[]): Map<string, number> | string {
+function columns(header: string[], expected: readonly string[]): Map<string, number> | RowError {
   const at = new Map(header.map((h, i) => [h.trim(), i]));
   const missing = expected.filter((c) => !at.has(c) && !c.startsWith('选项') && c !== '难度' && c !== '题库');
-  return missing.length ? `缺少列：${missing.join('、')} / missing columns: ${missing.join(', ')}` : at;
+  return missing.length ? problem('IMPORT_MISSING_COLUMNS', { columns: missing.join('、') }) : at;
 }
 
 export function checkQuestionRows(
   rows: string[][],
   known: { modules: Set<string>; tags: Set<string> },
-): { header?: string; rows: RowResult<QuestionImport>[] } {
+): { header?: RowError; rows: RowResult<QuestionImport>[] } {
   const [header = [], ...body] = rows;
   const at = columns(header, QUESTION_COLUMNS);
-  if (typeof at === 'string') return { header: at, rows: [] };
+  if (!(at instanceof Map)) return { header: at, rows: [] };
   return {
     rows: body.map((cells, i) => {
       const get = (c: string) => (at.has(c) ? (cells[at.get(c)!] ?? '').trim() : '');
-      const errors: string[] = [];
+      const errors: RowError[] = [];
       const moduleId = get('模块');
-      if (!known.modules.has(moduleId)) errors.push(`未知模块“${moduleId}” / unknown module "${moduleId}"`);
+      if (!known.modules.has(moduleId)) errors.push(problem('IMPORT_UNKNOWN_MODULE', { module: moduleId }));
       const type = TYPE_NAMES[get('题型')];
-      if (!type) errors.push(`题型须为 单选/多选/判断 / type must be 单选, 多选 or 判断`);
+      if (!type) errors.push(problem('IMPORT_TYPE'));
       const stem = get('题干');
-      if (!stem) errors.push('缺少题干 / missing question text');
+      if (!stem) errors.push(problem('IMPORT_NO_STEM'));
       const options = ['A', 'B', 'C', 'D', 'E'].map((l) => get(`选项${l}`)).filter(Boolean);
       const rawAnswer = get('答案');
       let answer: number[] | boolean | undefined;
-      if (!rawAnswer) errors.push('缺少答案 / missing answer');
+      if (!rawAnswer) errors.push(problem('IMPORT_NO_ANSWER'));
       else if (type === 'truefalse') {
         if (TRUE_WORDS.includes(rawAnswer)) answer = true;
         else if (FALSE_WORDS.includes(rawAnswer)) answer = false;
-        else errors.push(`判断题答案须为 对 或 错 / a true/false answer is 对 or 错`);
+        else errors.push(problem('IMPORT_TF_ANSWER'));
       } else if (type) {
-        if (options.length < 3) errors.push('选择题至少需要 3 个选项 / a choice question needs at least 3 options');
+        if (options.length < 3) errors.push(problem('IMPORT_FEW_OPTIONS'));
         const letters = rawAnswer
           .toUpperCase()
           .replace(/[^A-Z]/g, '')
           .split('');
         const idx = [...new Set(letters.map((l) => l.charCodeAt(0) - 65))].sort();
         if (idx.length === 0 || idx.some((n) => n < 0 || n >= options.length))
-          errors.push(`答案“${rawAnswer}”不在选项中 / answer "${rawAnswer}" is not among the options`);
-        else if (type === 'single' && idx.length !== 1) errors.push('单选题只能有一个答案 / a single-choice question has one answer');
-        else if (type === 'multiple' && idx.length < 2)
-          errors.push('多选题至少两个答案 / a multiple-choice question has two or more answers');
+          errors.push(problem('IMPORT_ANSWER_NOT_OPTION', { answer: rawAnswer }));
+        else if (type === 'single' && idx.length !== 1) errors.push(problem('IMPORT_SINGLE_ONE'));
+        else if (type === 'multiple' && idx.length < 2) errors.push(problem('IMPORT_MULTIPLE_TWO'));
         else answer = idx;
       }
       const explanation = get('解析');
-      if (!explanation) errors.push('缺少解析 / missing explanation');
+      if (!explanation) errors.push(problem('IMPORT_NO_EXPLANATION'));
       const basis = split(get('依据'), /[;；,，、|\s]/);
-      if (basis.length === 0) errors.push('缺少依据（短名:条号） / missing legal basis (short-title:article)');
+      if (basis.length === 0) errors.push(problem('IMPORT_NO_BASIS'));
       for (const b of basis) {
         const m = /^([^:：]+)[:：](.+)$/.exec(b);
-        if (!m || !parseArticleKey(m[2]!)) errors.push(`依据“${b}”格式应为 民法典:1042 / basis "${b}" should look like 民法典:1042`);
+        if (!m || !parseArticleKey(m[2]!)) errors.push(problem('IMPORT_BASIS_FORMAT', { basis: b }));
       }
       const tags = split(get('标签'));
-      if (tags.length === 0) errors.push('缺少标签 / missing tag');
-      for (const t of tags) if (!known.tags.has(t)) errors.push(`未知标签“${t}” / unknown tag "${t}"`);
+      if (tags.length === 0) errors.push(problem('IMPORT_NO_TAG'));
+      for (const t of tags) if (!known.tags.has(t)) errors.push(problem('IMPORT_UNKNOWN_TAG', { tag: t }));
       const difficulty = get('难度') ? Number(get('难度')) : 2;
-      if (![1, 2, 3].includes(difficulty)) errors.push('难度须为 1、2 或 3 / difficulty is 1, 2 or 3');
+      if (![1, 2, 3].includes(difficulty)) errors.push(problem('IMPORT_DIFFICULTY'));
       const poolName = get('题库');
       const pool = poolName === '考试' || poolName === 'exam' ? 'exam' : 'practice';
       const value =
@@ -154,15 +162,29 @@ export interface UserImport {
   legalLiterateSince: string | null;
 }
 
-/** The import column a schema field comes from, to say where a row is wrong. */
-const COLUMN_OF: Record<string, string> = {
-  phone: '手机号',
-  name: '姓名',
-  role: '角色',
-  orgUnitId: '村',
-  legalLiterate: '法律明白人',
-  legalLiterateSince: '认定日期',
-};
+/**
+ * A schema issue of an import row as a problem of the `errors` catalogue that names the column: the create-user form
+ * shows the same rules beside its controls, an import row says them in the row.
+ */
+function rowProblem(issue: z.core.$ZodIssue, row: { phone: string; since: string }): RowError {
+  const key = issueKey(issue);
+  switch (String(issue.path[0])) {
+    case 'phone':
+      return problem('IMPORT_PHONE_FORMAT', { phone: row.phone });
+    case 'name':
+      return key === 'validation.nameRequired'
+        ? problem('IMPORT_NO_NAME')
+        : key.startsWith('NAME_TOO_LONG')
+          ? problem('IMPORT_NAME_LONG')
+          : problem(errorCode(key) ?? 'IMPORT_NAME_INVALID');
+    case 'legalLiterate':
+      return problem('IMPORT_LEGAL_LITERATE_VILLAGER');
+    case 'legalLiterateSince':
+      return row.since ? problem('IMPORT_SINCE_FORMAT', { since: row.since }) : problem('IMPORT_NO_SINCE');
+    default:
+      return problem('IMPORT_FIELD_INVALID', { column: String(issue.path[0] ?? '') });
+  }
+}
 
 export const ROLE_NAMES: Record<string, Role> = {
   管理员: 'admin',
@@ -177,32 +199,33 @@ export const ROLE_NAMES: Record<string, Role> = {
 
 /**
  * Each row is checked by the same schema as the admin's create-user form (userRecordSchema: name, phone, role,
- * 法律明白人 rules); `describe` turns its message keys into row text. The file adds its own checks: a known role
+ * 法律明白人 rules), each issue told as a code naming its column (rowProblem). The file adds its own checks: a known role
  * word, one village of that name, a phone not registered and not twice in the file.
  */
 export function checkUserRows(
   rows: string[][],
-  known: { villages: Map<string, string[]>; phones: Set<string>; describe: (messageKey: string) => string },
-): { header?: string; rows: RowResult<UserImport>[] } {
+  known: { villages: Map<string, string[]>; phones: Set<string> },
+): { header?: RowError; rows: RowResult<UserImport>[] } {
   const [header = [], ...body] = rows;
   const at = columns(header, USER_COLUMNS.slice(0, 4));
-  if (typeof at === 'string') return { header: at, rows: [] };
+  if (!(at instanceof Map)) return { header: at, rows: [] };
   const seen = new Set<string>();
   return {
     rows: body.map((cells, i) => {
       const get = (c: string) => (at.has(c) ? (cells[at.get(c)!] ?? '').trim() : '');
-      const errors: string[] = [];
+      const errors: RowError[] = [];
       const phone = get('手机号');
-      if (known.phones.has(phone)) errors.push(`手机号 ${phone} 已注册 / ${phone} already has an account`);
-      else if (seen.has(phone)) errors.push(`手机号 ${phone} 在文件中重复 / ${phone} appears twice in the file`);
+      if (known.phones.has(phone)) errors.push(problem('IMPORT_PHONE_TAKEN', { phone }));
+      else if (seen.has(phone)) errors.push(problem('IMPORT_PHONE_TWICE', { phone }));
       seen.add(phone);
       const role = ROLE_NAMES[get('角色')];
-      if (!role) errors.push(`未知角色“${get('角色')}” / unknown role "${get('角色')}"`);
+      if (!role) errors.push(problem('IMPORT_UNKNOWN_ROLE', { role: get('角色') }));
       const village = get('村');
       const ids = known.villages.get(village) ?? [];
-      if (ids.length === 0) errors.push(`未知村（单位）“${village}” / unknown village "${village}"`);
-      else if (ids.length > 1) errors.push(`有多个“${village}”，请写全称 / more than one "${village}"`);
+      if (ids.length === 0) errors.push(problem('IMPORT_UNKNOWN_VILLAGE', { village }));
+      else if (ids.length > 1) errors.push(problem('IMPORT_VILLAGE_AMBIGUOUS', { village }));
       const legalLiterate = ['是', '√', 'yes', 'Y', '1'].includes(get('法律明白人'));
+      const since = get('认定日期') || null;
       const parsed = userRecordSchema.safeParse({
         phone,
         name: get('姓名'),
@@ -210,11 +233,9 @@ export function checkUserRows(
         role: role ?? 'villager',
         orgUnitId: ids[0] ?? 'unknown',
         legalLiterate,
-        legalLiterateSince: get('认定日期') || null,
+        legalLiterateSince: since,
       });
-      if (!parsed.success)
-        for (const issue of parsed.error.issues)
-          errors.push(`${COLUMN_OF[String(issue.path[0])] ?? ''}：${known.describe(issueKey(issue))}`);
+      if (!parsed.success) for (const issue of parsed.error.issues) errors.push(rowProblem(issue, { phone, since: since ?? '' }));
       const value =
         errors.length === 0 && parsed.success
           ? { ...parsed.data, legalLiterateSince: parsed.data.legalLiterate ? parsed.data.legalLiterateSince : null }

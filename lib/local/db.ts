@@ -37,6 +37,9 @@ export interface OutboxOp {
   createdAt: string;
   status: 'pending' | 'rejected';
   reason?: string;
+  /** The server's code for the reason, shown from the `errors` catalogue in the reader's language. */
+  code?: string;
+  params?: Record<string, string | number>;
   /** A few words for the person: what this op is about (a lesson title, …). */
   label: string;
 }
@@ -51,6 +54,8 @@ export interface LocalFile {
   ownerId: string;
   status: 'pending' | 'uploaded' | 'refused';
   reason?: string;
+  code?: string;
+  params?: Record<string, string | number>;
   createdAt: string;
 }
 

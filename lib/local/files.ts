@@ -45,11 +45,16 @@ export async function uploadPendingFiles(db: PufaDB = localDb(), fetchFn: typeof
       body: file.blob,
     });
     if (response.ok) {
-      await db.files.update(file.hash, { status: 'uploaded', reason: undefined });
+      await db.files.update(file.hash, { status: 'uploaded', reason: undefined, code: undefined, params: undefined });
       summary.uploaded++;
     } else if ([400, 413, 415, 422].includes(response.status)) {
-      const body = (await response.json().catch(() => ({}))) as { error?: string };
-      await db.files.update(file.hash, { status: 'refused', reason: body.error ?? response.statusText });
+      const body = (await response.json().catch(() => ({}))) as { error?: string; code?: string; params?: Record<string, string | number> };
+      await db.files.update(file.hash, {
+        status: 'refused',
+        reason: body.error ?? response.statusText,
+        code: body.code,
+        params: body.params,
+      });
       summary.refused++;
     } else {
       const body = (await response.json().catch(() => ({}))) as { error?: string };

@@ -18,7 +18,7 @@ export async function enqueueOp<T extends OpType>(db: PufaDB, type: T, payload: 
 
 /** Puts a rejected op back in the queue (after the person fixed what was wrong). */
 export async function retryOp(db: PufaDB, id: string): Promise<void> {
-  await db.outbox.update(id, { status: 'pending', reason: undefined });
+  await db.outbox.update(id, { status: 'pending', reason: undefined, code: undefined, params: undefined });
 }
 
 /** Drops a rejected op for good; the person confirmed it. */

@@ -46,13 +46,14 @@ export function checkAttemptTiming(t: AttemptTiming): TimingViolation | null {
   return null;
 }
 
-export const TIMING_REASONS: Record<TimingViolation, string> = {
-  startedBeforeDownload: '开考时间早于试卷下载时间 / the attempt started before its paper was downloaded',
-  startedOutsideWindow: '开考时间不在考试开放时间内 / the attempt did not start while the exam was open',
-  submittedBeforeStart: '交卷时间早于开考时间 / submitted before it started',
-  overTime: '超过考试时限 / the time limit was exceeded',
-  submittedAfterClose: '考试关闭后才交卷 / submitted after the exam closed',
-  arrivedTooLate: '考试已关闭超过 72 小时，答卷不再受理 / the exam closed more than 72 hours before this submission arrived',
+/** Each violation's code in the `errors` catalogue, which says it to the person in their language. */
+export const TIMING_CODES: Record<TimingViolation, string> = {
+  startedBeforeDownload: 'EXAM_STARTED_BEFORE_DOWNLOAD',
+  startedOutsideWindow: 'EXAM_STARTED_OUTSIDE_WINDOW',
+  submittedBeforeStart: 'EXAM_SUBMITTED_BEFORE_START',
+  overTime: 'EXAM_OVER_TIME',
+  submittedAfterClose: 'EXAM_SUBMITTED_AFTER_CLOSE',
+  arrivedTooLate: 'EXAM_ARRIVED_TOO_LATE',
 };
 
 /** The milliseconds left on the phone's (server-corrected) clock: the time limit, cut short by the window's close. */

@@ -48,7 +48,7 @@ export async function pushOutbox(db: PufaDB, fetchFn: typeof fetch = fetch, orig
     await db.transaction('rw', db.outbox, async () => {
       for (const result of results) {
         if (result.status === 'rejected') {
-          await db.outbox.update(result.id, { status: 'rejected', reason: result.reason });
+          await db.outbox.update(result.id, { status: 'rejected', reason: result.reason, code: result.code, params: result.params });
           summary.rejected++;
         } else {
           await db.outbox.delete(result.id);

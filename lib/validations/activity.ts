@@ -3,43 +3,44 @@ import { ACTIVITY_KINDS, CHECK_IN_METHODS, DUTY_OUTCOMES, MATERIALS, STUDY_KINDS
 import { MAX_PHOTOS_PER_RECORD } from '@/lib/constants';
 import { SHA256_HEX } from '@/lib/files/sniff';
 
-/** One schema for the activity form, the activity.save op and its handler; one for check-ins. */
-const instant = z.iso
-  .datetime({ offset: true, message: '请填写日期和时间 / enter a date and time' })
-  .transform((s) => new Date(s).toISOString());
+/**
+ * One schema for the activity form, the activity.save op and its handler; one for check-ins. Messages are codes of
+ * the `errors` catalogue, shown in the reader's language.
+ */
+const instant = z.iso.datetime({ offset: true, message: 'ENTER_DATETIME' }).transform((s) => new Date(s).toISOString());
 
 const count = z
-  .number({ message: '请填写数字 / enter a number' })
-  .int({ message: '必须是整数 / must be a whole number' })
-  .min(0, { message: '不能是负数 / cannot be negative' })
-  .max(1_000_000, { message: '数字过大 / number too large' });
+  .number({ message: 'ENTER_NUMBER' })
+  .int({ message: 'WHOLE_NUMBER' })
+  .min(0, { message: 'NOT_NEGATIVE' })
+  .max(1_000_000, { message: 'NUMBER_TOO_LARGE' });
 
 const materials = Object.fromEntries(MATERIALS.map((m) => [m, count])) as Record<Material, typeof count>;
 
 export const activityFieldsSchema = z
   .object({
-    title: z.string().trim().min(2, { message: '请填写活动名称（至少 2 个字） / enter a title (2 characters or more)' }).max(80),
-    kind: z.enum(ACTIVITY_KINDS, { message: '请选择活动类型 / choose a kind' }),
+    title: z.string().trim().min(2, { message: 'ACTIVITY_TITLE_MIN' }).max(80),
+    kind: z.enum(ACTIVITY_KINDS, { message: 'CHOOSE_KIND' }),
     studyKind: z.enum(STUDY_KINDS).nullable().default(null),
     dutyOutcome: z.enum(DUTY_OUTCOMES).nullable().default(null),
     themeId: z.string().min(1).max(64).nullable().default(null),
-    orgUnitId: z.string().min(1, { message: '请选择村（单位） / choose the village or unit' }).max(64),
+    orgUnitId: z.string().min(1, { message: 'CHOOSE_VILLAGE_OR_UNIT' }).max(64),
     place: z.string().trim().max(120).default(''),
     latitude: z.number().min(-90).max(90).nullable().default(null),
     longitude: z.number().min(-180).max(180).nullable().default(null),
     accuracyM: z.number().min(0).max(100_000).nullable().default(null),
     startsAt: instant,
     endsAt: instant,
-    hostName: z.string().trim().min(1, { message: '请填写主持人或负责人 / enter the host' }).max(60),
+    hostName: z.string().trim().min(1, { message: 'ENTER_HOST' }).max(60),
     staff: z.string().trim().max(300).default(''),
     audience: count,
     ...materials,
     notes: z.string().trim().max(2000).default(''),
     photos: z.array(z.string().regex(SHA256_HEX)).max(MAX_PHOTOS_PER_RECORD).default([]),
   })
-  .refine((a) => a.endsAt >= a.startsAt, { message: '结束时间不能早于开始时间 / the end cannot be before the start', path: ['endsAt'] })
+  .refine((a) => a.endsAt >= a.startsAt, { message: 'END_BEFORE_START', path: ['endsAt'] })
   .refine((a) => a.kind !== 'study' || a.studyKind !== null, {
-    message: '请选择学习类型 / choose the kind of study session',
+    message: 'CHOOSE_STUDY_KIND',
     path: ['studyKind'],
   });
 export type ActivityFields = z.infer<typeof activityFieldsSchema>;
@@ -56,8 +57,8 @@ const personSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user'), userId: z.string().min(1).max(64) }),
   z.object({
     kind: z.literal('manual'),
-    name: z.string().trim().min(1, { message: '请填写姓名 / enter the name' }).max(40),
-    orgUnitId: z.string().min(1, { message: '请选择村 / choose the village' }).max(64),
+    name: z.string().trim().min(1, { message: 'ENTER_NAME' }).max(40),
+    orgUnitId: z.string().min(1, { message: 'CHOOSE_VILLAGE' }).max(64),
   }),
 ]);
 
@@ -71,10 +72,10 @@ export const checkInSchema = z.object({
 export type CheckInInput = z.infer<typeof checkInSchema>;
 
 export const themeCreateSchema = z.object({
-  name: z.string().trim().min(2, { message: '主题至少 2 个字 / a theme needs 2 characters or more' }).max(40),
+  name: z.string().trim().min(2, { message: 'THEME_NAME_MIN' }).max(40),
 });
 export const themeUpdateSchema = z.object({ id: z.string().min(1).max(64), active: z.boolean() });
 export const periodLockSchema = z.object({
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式为 2026-03 / a month like 2026-03' }),
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'MONTH_FORMAT' }),
   locked: z.boolean(),
 });

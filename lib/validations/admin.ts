@@ -9,7 +9,7 @@ export const citationRefSchema = z
   .refine((s) => {
     const m = /^([^:：\s]+)[:：](\S+)$/.exec(s);
     return Boolean(m && parseArticleKey(m[2]!));
-  }, '引用格式为 短名:条号，如 民法典:1042 或 刑法:133-1 / a citation is short-title:article, e.g. 民法典:1042 or 刑法:133-1');
+  }, 'CITATION_FORMAT');
 
 export const lessonInputSchema = z.object({
   moduleId: z.string().trim().min(1).max(80),
@@ -66,17 +66,14 @@ export const examEditSchema = z
   .object({ ...createExamSchema.shape, description: z.string().max(500), showRanking: z.boolean() })
   .partial()
   .refine((e) => !e.opensAt || !e.closesAt || e.closesAt > e.opensAt, {
-    message: '结束时间必须晚于开始时间 / the exam must close after it opens',
+    message: 'validation.closesAfterOpens',
     path: ['closesAt'],
   });
 export type ExamEdit = z.infer<typeof examEditSchema>;
 export const EXAM_FIELDS_AFTER_OPEN = ['opensAt', 'closesAt', 'roles', 'orgUnitIds'] as const;
 export const examActionSchema = z.object({ action: z.literal('close') });
 
-const phraseList = z
-  .array(z.string().trim().min(1).max(40))
-  .min(1, { message: '至少一个法条用语 / give at least one statute phrase' })
-  .max(8);
+const phraseList = z.array(z.string().trim().min(1).max(40)).min(1, { message: 'PHRASE_REQUIRED' }).max(8);
 export const thesaurusActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('check'), phrases: phraseList }),
   z.object({

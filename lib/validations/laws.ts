@@ -10,20 +10,14 @@ export const lawFileSchema = z.object({
     .min(1)
     .max(200)
     .regex(/\.(md|markdown|txt|docx)$/i, { message: 'validation.lawFileType' }),
-  size: z
-    .number()
-    .int()
-    .max(MAX_LAW_FILE_BYTES, {
-      message: `单个文件不能超过 ${MAX_LAW_FILE_BYTES / 1024 / 1024} MB / a file may be at most ${MAX_LAW_FILE_BYTES / 1024 / 1024} MB`,
-    }),
+  size: z.number().int().max(MAX_LAW_FILE_BYTES, {
+    message: 'LAW_FILE_TOO_LARGE',
+  }),
 });
 
 export const lawUploadSchema = z.object({
   category: z.enum(LAW_CATEGORIES).optional(),
-  files: z
-    .array(lawFileSchema)
-    .min(1, { message: 'validation.filesRequired' })
-    .max(MAX_LAW_FILES, { message: `一次最多导入 ${MAX_LAW_FILES} 个文件 / at most ${MAX_LAW_FILES} files at a time` }),
+  files: z.array(lawFileSchema).min(1, { message: 'validation.filesRequired' }).max(MAX_LAW_FILES, { message: 'LAW_TOO_MANY_FILES' }),
 });
 
 export const lawIdSchema = z.string().regex(/^[0-9a-f-]{8,64}$/, { message: 'validation.lawId' });
@@ -42,4 +36,4 @@ export const articleAddressSchema = z.object({
 });
 
 /** Retiring a law must be confirmed after its citations were shown. */
-export const retireLawSchema = z.object({ confirm: z.literal(true, { message: '请先确认停用 / confirm the retirement first' }) });
+export const retireLawSchema = z.object({ confirm: z.literal(true, { message: 'RETIRE_CONFIRM' }) });

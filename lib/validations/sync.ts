@@ -16,8 +16,11 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
+/** A rejected op's `reason` holds both languages; the phone shows `code` (with `params`) from the `errors` catalogue. */
 export type OpResult =
-  { id: string; status: 'applied' } | { id: string; status: 'duplicate' } | { id: string; status: 'rejected'; reason: string };
+  | { id: string; status: 'applied' }
+  | { id: string; status: 'duplicate' }
+  | { id: string; status: 'rejected'; reason: string; code: string; params?: Record<string, string | number> };
 
 export interface PushResponse {
   results: OpResult[];

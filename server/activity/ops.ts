@@ -44,14 +44,14 @@ const EDITABLE: (keyof ActivityFields)[] = [
 async function assertUnlocked(trx: Trx, startsAt: string): Promise<void> {
   const period = periodOf(startsAt);
   if (await trx.selectFrom('periodLock').select('period').where('period', '=', period).executeTakeFirst())
-    throw new OpRejected(`${period} 的活动已由管理员锁定，不能再新增或修改 / activities of ${period} are locked by the administrator`);
+    throw new OpRejected('PERIOD_LOCKED', { period });
 }
 
 async function checkReferences(trx: Trx, a: ActivityFields): Promise<void> {
   if (!(await trx.selectFrom('orgUnit').select('id').where('id', '=', a.orgUnitId).executeTakeFirst()))
-    throw new OpRejected(`单位不存在 / org unit not found: ${a.orgUnitId}`);
+    throw new OpRejected('ORG_UNIT_NOT_FOUND', { id: a.orgUnitId });
   if (a.themeId && !(await trx.selectFrom('activityTheme').select('id').where('id', '=', a.themeId).executeTakeFirst()))
-    throw new OpRejected(`主题不存在 / theme not found: ${a.themeId}`);
+    throw new OpRejected('THEME_NOT_FOUND', { id: a.themeId });
 }
 
 function columns(
@@ -96,8 +96,7 @@ const save: ApplyFn<'activity.save'> = async (ctx, p) => {
       .execute();
   } else {
     const editor = await trx.selectFrom('user').select('role').where('id', '=', ctx.userId).executeTakeFirst();
-    if (existing.hostId !== ctx.userId && editor?.role !== 'admin')
-      throw new OpRejected('只有活动的登记人或管理员可以修改 / only the person who logged the activity or an administrator may edit it');
+    if (existing.hostId !== ctx.userId && editor?.role !== 'admin') throw new OpRejected('ACTIVITY_EDIT_FORBIDDEN');
     await assertUnlocked(trx, existing.startsAt);
     const changes = diff(existing, a);
     if (Object.keys(changes).length === 0) return;
@@ -137,8 +136,7 @@ const save: ApplyFn<'activity.save'> = async (ctx, p) => {
     legalLiterate: Boolean(me.legalLiterate),
   } as const;
   for (const hash of a.photos.filter((h) => !attached.has(h)))
-    if (!(await canAttachFile(trx, reader, hash)))
-      throw new OpRejected(`照片 ${hash.slice(0, 8)}… 不是您上传的 / that photo was uploaded by someone else`);
+    if (!(await canAttachFile(trx, reader, hash))) throw new OpRejected('PHOTO_OF_OTHER', { photo: hash.slice(0, 8) });
   await detachOtherFiles(trx, 'activity', p.id, a.photos);
   for (const hash of a.photos) await attachFile(trx, hash, 'activity', p.id, ctx.now);
 };
@@ -152,40 +150,31 @@ async function person(ctx: ApplyContext, activity: Row, p: Parameters<ApplyFn<'a
   if (p.person.kind === 'self') {
     if (p.person.code !== activity.checkInCode) {
       const other = await trx.selectFrom('activity').select('title').where('checkInCode', '=', p.person.code).executeTakeFirst();
-      throw new OpRejected(
-        other
-          ? `这是另一个活动「${other.title}」的签到码，不是「${activity.title}」的 / this code belongs to another activity`
-          : `签到码不对，请重新扫描活动现场的二维码 / this check-in code is not this activity's: scan the code shown at the event`,
-      );
+      throw other
+        ? new OpRejected('CHECKIN_CODE_OTHER_ACTIVITY', { other: other.title, activity: activity.title })
+        : new OpRejected('CHECKIN_CODE_WRONG');
     }
     return trx.selectFrom('user').select(['id', 'name', 'orgUnitId']).where('id', '=', ctx.userId).executeTakeFirstOrThrow();
   }
   const recorder = await trx.selectFrom('user').select('role').where('id', '=', ctx.userId).executeTakeFirst();
-  if (activity.hostId !== ctx.userId && recorder?.role !== 'admin')
-    throw new OpRejected('只有活动的登记人或管理员可以替别人签到 / only the host or an administrator may check other people in');
+  if (activity.hostId !== ctx.userId && recorder?.role !== 'admin') throw new OpRejected('CHECKIN_OTHERS_FORBIDDEN');
   if (p.person.kind === 'user') {
     const user = await trx.selectFrom('user').select(['id', 'name', 'orgUnitId']).where('id', '=', p.person.userId).executeTakeFirst();
-    if (!user) throw new OpRejected('这个个人码不属于本系统的任何用户 / this personal code belongs to no user');
+    if (!user) throw new OpRejected('PERSONAL_CODE_UNKNOWN');
     return user;
   }
   if (!(await trx.selectFrom('orgUnit').select('id').where('id', '=', p.person.orgUnitId).executeTakeFirst()))
-    throw new OpRejected(`单位不存在 / org unit not found: ${p.person.orgUnitId}`);
+    throw new OpRejected('ORG_UNIT_NOT_FOUND', { id: p.person.orgUnitId });
   return { id: null, name: p.person.name, orgUnitId: p.person.orgUnitId };
 }
 
 const checkIn: ApplyFn<'activity.checkIn'> = async (ctx, p) => {
   const { trx } = ctx;
   const activity = await trx.selectFrom('activity').selectAll().where('id', '=', p.activityId).executeTakeFirst();
-  if (!activity)
-    throw new OpRejected(
-      '活动还没有同步到服务器：请等登记人的手机联网后再点“重试” / the activity has not reached the server yet: retry once its host has synced',
-    );
+  if (!activity) throw new OpRejected('ACTIVITY_NOT_SYNCED');
   const who = await person(ctx, activity, p);
   const { opens, closes } = checkInWindow(activity);
-  if (p.at < opens || p.at > closes)
-    throw new OpRejected(
-      `不在签到时间内（${fmt(opens)} 至 ${fmt(closes)}） / outside the check-in window of this activity (${fmt(opens)} to ${fmt(closes)})`,
-    );
+  if (p.at < opens || p.at > closes) throw new OpRejected('CHECKIN_OUTSIDE_WINDOW', { opens: fmt(opens), closes: fmt(closes) });
   const personKey = who.id ? `u:${who.id}` : `m:${who.orgUnitId}:${who.name}`;
   await trx
     .insertInto('checkIn')

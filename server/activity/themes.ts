@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ThemeRecord } from '@/lib/activity/types';
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type DbHandle } from '../db/client';
-import { HttpError } from '../http';
+import { httpError } from '../http';
 
 /** The themes an administrator keeps for activities (扫黑除恶, 反电信诈骗, …), and the months they lock. */
 export const DEFAULT_THEMES = [
@@ -47,7 +47,7 @@ export async function seedActivityThemes(handle: DbHandle): Promise<number> {
 export async function createTheme(handle: DbHandle, name: string): Promise<ThemeRecord> {
   return writeTransaction(handle, async (trx) => {
     if (await trx.selectFrom('activityTheme').select('id').where('name', '=', name).executeTakeFirst())
-      throw new HttpError(409, `主题「${name}」已经有了 / the theme already exists`, { name: '已存在 / already exists' });
+      throw httpError(409, 'THEME_EXISTS', { name }, { name: 'THEME_EXISTS' });
     const count = await trx
       .selectFrom('activityTheme')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -68,7 +68,7 @@ export async function setThemeActive(handle: DbHandle, id: string, active: boole
       .set({ active, changeSeq: await nextChangeSeq(trx) })
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!Number(result.numUpdatedRows)) throw new HttpError(404, '主题不存在 / theme not found');
+    if (!Number(result.numUpdatedRows)) throw httpError(404, 'THEME_NOT_FOUND');
   });
 }
 

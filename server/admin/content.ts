@@ -5,7 +5,7 @@ import { parseCitation } from '@/lib/content/lesson-file';
 import type { LessonInput, ModuleInput } from '@/lib/validations/admin';
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type Db, type DbHandle } from '../db/client';
-import { HttpError, httpError } from '../http';
+import { httpError } from '../http';
 
 /**
  * Content authoring. A new module or lesson starts as a draft that phones never see; an edit to a published lesson
@@ -46,7 +46,7 @@ export async function listContent(db: Db): Promise<ContentModule[]> {
 
 export async function getLessonForEdit(db: Db, id: string): Promise<LessonInput & { id: string; status: string }> {
   const row = await db.selectFrom('lesson').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new HttpError(404, '没有这一课 / lesson not found');
+  if (!row) throw httpError(404, 'LESSON_NOT_FOUND');
   if (row.draft) return { id, status: row.status, ...(JSON.parse(row.draft) as LessonInput) };
   const cites = (JSON.parse(row.cites) as { law: string; article: number; sub?: number }[]).map(
     (c) => `${c.law}:${c.article}${c.sub ? `-${c.sub}` : ''}`,
@@ -76,10 +76,7 @@ export async function checkCites(db: Db, cites: string[], field = 'cites'): Prom
       .where('lawArticle.number', '=', c.article)
       .where('lawArticle.sub', '=', c.sub ?? 0)
       .executeTakeFirst();
-    if (!found)
-      throw new HttpError(422, `${field}: 法规库里没有 ${ref} / ${ref} is not in the law library`, {
-        [field]: `法规库里没有 ${ref} / ${ref} is not in the law library`,
-      });
+    if (!found) throw httpError(422, 'CITATION_NOT_IN_LIBRARY', { ref }, { [field]: 'CITATION_NOT_IN_LIBRARY' });
   }
 }
 
@@ -103,10 +100,9 @@ export async function saveLesson(handle: DbHandle, id: string | null, input: Les
     input.cites.filter((c) => !had.includes(c)),
   );
   const moduleRow = await handle.db.selectFrom('module').select(['id', 'status']).where('id', '=', input.moduleId).executeTakeFirst();
-  if (!moduleRow) throw new HttpError(422, 'moduleId: 没有这个专题 / module not found', { moduleId: '没有这个专题 / module not found' });
+  if (!moduleRow) throw httpError(422, 'MODULE_NOT_FOUND', undefined, { moduleId: 'validation.moduleNotFound' });
   // A lesson published into an archived module would reach phones that no longer hold its module.
-  if (moduleRow.status === 'archived')
-    throw httpError(409, 'MODULE_ARCHIVED', undefined, { moduleId: 'MODULE_ARCHIVED: the module is archived' });
+  if (moduleRow.status === 'archived') throw httpError(409, 'MODULE_ARCHIVED', undefined, { moduleId: 'MODULE_ARCHIVED' });
   const now = new Date().toISOString();
   return writeTransaction(handle, async (trx) => {
     if (!id) {
@@ -132,7 +128,7 @@ export async function saveLesson(handle: DbHandle, id: string | null, input: Les
       return { id: newId };
     }
     const current = await trx.selectFrom('lesson').select(['status']).where('id', '=', id).executeTakeFirst();
-    if (!current) throw new HttpError(404, '没有这一课 / lesson not found');
+    if (!current) throw httpError(404, 'LESSON_NOT_FOUND');
     if (current.status === 'draft')
       await trx
         .updateTable('lesson')
@@ -153,7 +149,7 @@ export async function saveLesson(handle: DbHandle, id: string | null, input: Les
 export async function publishLesson(handle: DbHandle, id: string): Promise<void> {
   await writeTransaction(handle, async (trx) => {
     const row = await trx.selectFrom('lesson').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new HttpError(404, '没有这一课 / lesson not found');
+    if (!row) throw httpError(404, 'LESSON_NOT_FOUND');
     const seq = await nextChangeSeq(trx);
     const now = new Date().toISOString();
     const pending: Partial<ReturnType<typeof lessonColumns>> = row.draft ? lessonColumns(JSON.parse(row.draft) as LessonInput) : {};
@@ -175,7 +171,7 @@ export async function publishLesson(handle: DbHandle, id: string): Promise<void>
 export async function deleteLesson(handle: DbHandle, id: string): Promise<{ archived: boolean }> {
   return writeTransaction(handle, async (trx) => {
     const row = await trx.selectFrom('lesson').select(['status']).where('id', '=', id).executeTakeFirst();
-    if (!row) throw new HttpError(404, '没有这一课 / lesson not found');
+    if (!row) throw httpError(404, 'LESSON_NOT_FOUND');
     const used = await trx.selectFrom('lessonProgress').select('lessonId').where('lessonId', '=', id).limit(1).executeTakeFirst();
     const tasked = await trx.selectFrom('studyTask').select('id').where('lessonId', '=', id).limit(1).executeTakeFirst();
     if (row.status === 'draft' && !used && !tasked) {
@@ -217,7 +213,7 @@ export async function saveModule(handle: DbHandle, id: string | null, input: Mod
       return { id: newId };
     }
     const row = await trx.selectFrom('module').select('status').where('id', '=', id).executeTakeFirst();
-    if (!row) throw new HttpError(404, '没有这个专题 / module not found');
+    if (!row) throw httpError(404, 'MODULE_NOT_FOUND');
     await trx
       .updateTable('module')
       .set({ ...input, adminEdited: 1, updatedAt: now, ...(row.status === 'published' ? { changeSeq: await nextChangeSeq(trx) } : {}) })

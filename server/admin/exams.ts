@@ -4,7 +4,7 @@ import type { DrawRule } from '@/lib/quiz/types';
 import { EXAM_FIELDS_AFTER_OPEN, type ExamEdit } from '@/lib/validations/admin';
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type Db, type DbHandle } from '../db/client';
-import { HttpError, httpError } from '../http';
+import { httpError } from '../http';
 import { checkPaper, toExamSummary } from '../quiz/exams';
 
 /**
@@ -15,17 +15,18 @@ import { checkPaper, toExamSummary } from '../quiz/exams';
 export async function editExam(handle: DbHandle, id: string, edit: ExamEdit, now = new Date()) {
   return writeTransaction(handle, async (trx) => {
     const row = await trx.selectFrom('exam').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new HttpError(404, '没有这场考试 / exam not found');
+    if (!row) throw httpError(404, 'EXAM_NOT_FOUND');
     const opened = new Date(row.opensAt) <= now;
     const fields = Object.keys(edit) as (keyof ExamEdit)[];
     const locked = fields.filter((f) => !(EXAM_FIELDS_AFTER_OPEN as readonly string[]).includes(f));
     if (opened && locked.length > 0) throw httpError(409, 'EXAM_OPENED', { fields: locked.join(', ') });
     const opensAt = edit.opensAt ?? row.opensAt;
     const closesAt = edit.closesAt ?? row.closesAt;
-    if (closesAt <= opensAt) throw new HttpError(422, 'closesAt: 结束时间必须晚于开始时间 / the exam must close after it opens');
+    if (closesAt <= opensAt) throw httpError(422, 'INVALID', undefined, { closesAt: 'validation.closesAfterOpens' });
     if (edit.orgUnitIds) {
       const units = await trx.selectFrom('orgUnit').select('id').where('id', 'in', edit.orgUnitIds).execute();
-      if (units.length !== new Set(edit.orgUnitIds).size) throw new HttpError(422, 'orgUnitIds: 有单位不存在 / an org unit was not found');
+      if (units.length !== new Set(edit.orgUnitIds).size)
+        throw httpError(422, 'ORG_UNIT_NOT_FOUND', undefined, { orgUnitIds: 'validation.orgUnitNotFound' });
     }
     const paper = edit.paper ? await checkPaper(trx, edit.paper) : undefined;
     const { paper: _paper, roles, orgUnitIds, ...plain } = edit;
@@ -59,7 +60,7 @@ export async function editExam(handle: DbHandle, id: string, edit: ExamEdit, now
  */
 export async function examForEdit(db: Db, id: string, now = new Date()) {
   const row = await db.selectFrom('exam').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new HttpError(404, '没有这场考试 / exam not found');
+  if (!row) throw httpError(404, 'EXAM_NOT_FOUND');
   const paper =
     row.paperMode === 'fixed'
       ? { mode: 'fixed' as const, questionIds: JSON.parse(row.questionIds) as string[] }
@@ -71,8 +72,8 @@ export async function examForEdit(db: Db, id: string, now = new Date()) {
 export async function closeExamEarly(handle: DbHandle, id: string, now = new Date()) {
   return writeTransaction(handle, async (trx) => {
     const row = await trx.selectFrom('exam').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new HttpError(404, '没有这场考试 / exam not found');
-    if (new Date(row.closesAt) <= now) throw new HttpError(409, '考试已经结束 / the exam has already closed');
+    if (!row) throw httpError(404, 'EXAM_NOT_FOUND');
+    if (new Date(row.closesAt) <= now) throw httpError(409, 'EXAM_CLOSED');
     const at = now.toISOString();
     await trx
       .updateTable('exam')
@@ -86,7 +87,7 @@ export async function closeExamEarly(handle: DbHandle, id: string, now = new Dat
 /** Active people in the exam's audience (role and org unit) with no submitted attempt. */
 export async function notTaken(db: Db, id: string) {
   const row = await db.selectFrom('exam').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new HttpError(404, '没有这场考试 / exam not found');
+  if (!row) throw httpError(404, 'EXAM_NOT_FOUND');
   const exam = toExamSummary(row);
   return db
     .selectFrom('user')

@@ -1,35 +1,26 @@
 import 'server-only';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { checkQuestionRows, checkUserRows, QUESTION_COLUMNS, type RowResult } from '@/lib/admin/import-rows';
+import { checkQuestionRows, checkUserRows, QUESTION_COLUMNS, type RowError, type RowResult } from '@/lib/admin/import-rows';
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type Db, type DbHandle } from '../db/client';
-import { bilingual, HttpError } from '../http';
-import { PASSWORD_MIN_LENGTH } from '@/lib/constants';
-import { errorCode } from '@/lib/validations/error-code';
+import { httpError } from '../http';
 import { hashPassword } from '../passwords';
 import { insertAccount } from '../users';
-
-/** A schema message key ("validation.phone", "NAME_TOO_LONG: …") as row text in both languages. */
-function rowText(key: string): string {
-  const code = errorCode(key);
-  if (key.startsWith('validation.')) return bilingual(key, { min: PASSWORD_MIN_LENGTH });
-  return code ? bilingual(`errors.${code}`) : key;
-}
 
 /**
  * Bulk imports of questions and people. The same call previews (every row with its errors) and, when confirmed,
  * imports; a file with any bad row imports nothing, and the import is one transaction.
  */
 export interface ImportPreview<T> {
-  header?: string;
+  header?: RowError;
   rows: RowResult<T>[];
   ok: number;
   bad: number;
   imported: number;
 }
 
-function summarise<T>(checked: { header?: string; rows: RowResult<T>[] }): ImportPreview<T> {
+function summarise<T>(checked: { header?: RowError; rows: RowResult<T>[] }): ImportPreview<T> {
   const bad = checked.rows.filter((r) => r.errors.length > 0).length;
   return { ...checked, ok: checked.rows.length - bad, bad, imported: 0 };
 }
@@ -116,12 +107,9 @@ export async function importUsers(handle: DbHandle, rows: string[][], confirm: b
       .execute();
     for (const f of found) if (f.username) phones.add(f.username);
   }
-  const preview = summarise(checkUserRows(rows, { villages, phones, describe: rowText }));
+  const preview = summarise(checkUserRows(rows, { villages, phones }));
   if (!confirm || preview.header || preview.bad > 0 || preview.ok === 0) return preview;
-  if (!password)
-    throw new HttpError(422, 'password: 请设置初始密码 / set the initial password', {
-      password: '请设置初始密码 / set the initial password',
-    });
+  if (!password) throw httpError(422, 'INITIAL_PASSWORD_REQUIRED', undefined, { password: 'INITIAL_PASSWORD_REQUIRED' });
   // One hash for the shared initial password; everyone imported must choose their own at first sign-in.
   const hash = await hashPassword(password);
   await writeTransaction(handle, async (trx) => {

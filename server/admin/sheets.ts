@@ -1,18 +1,18 @@
 import 'server-only';
 import ExcelJS from 'exceljs';
 import { parseCsv, toCsv } from '@/lib/admin/csv';
-import { HttpError } from '../http';
+import { httpError } from '../http';
 
 /** Reads an uploaded .xlsx (first sheet) or .csv into rows of text cells; anything else is refused with 415. */
 export async function readSheet(fileName: string, base64: string): Promise<string[][]> {
   const bytes = Buffer.from(base64, 'base64');
   if (/\.csv$/i.test(fileName)) return parseCsv(bytes.toString('utf8'));
-  if (!/\.xlsx$/i.test(fileName)) throw new HttpError(415, '只接受 .xlsx 或 .csv 文件 / only .xlsx or .csv files');
+  if (!/\.xlsx$/i.test(fileName)) throw httpError(415, 'SHEET_TYPE');
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new HttpError(422, '无法读取这个 .xlsx 文件 / this .xlsx file cannot be read');
+    throw httpError(422, 'SHEET_UNREADABLE');
   }
   const sheet = book.worksheets[0];
   if (!sheet) return [];

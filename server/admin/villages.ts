@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { OrgAction } from '@/lib/validations/admin';
 import { writeTransaction, type DbHandle } from '../db/client';
 import type { OrgUnitTable } from '../db/schema';
-import { HttpError } from '../http';
+import { httpError } from '../http';
 
 /**
  * Villages (org units): add, rename, move under another parent, retire and restore. Nothing is ever deleted:
@@ -21,14 +21,14 @@ export async function applyOrgAction(handle: DbHandle, action: OrgAction): Promi
   return writeTransaction(handle, async (trx) => {
     const unit = async (id: string) => {
       const row = await trx.selectFrom('orgUnit').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) throw new HttpError(404, '没有这个单位 / org unit not found');
+      if (!row) throw httpError(404, 'ORG_UNIT_NOT_FOUND');
       return row;
     };
     switch (action.action) {
       case 'add': {
         const parent = await unit(action.parentId);
         const level = CHILD_LEVEL[parent.level];
-        if (!level) throw new HttpError(422, '自然村下不能再分 / a natural village has no sub-units');
+        if (!level) throw httpError(422, 'HAMLET_NO_CHILDREN');
         const id = uuidv7();
         await trx
           .insertInto('orgUnit')
@@ -51,9 +51,8 @@ export async function applyOrgAction(handle: DbHandle, action: OrgAction): Promi
       case 'move': {
         const moving = await unit(action.id);
         const parent = await unit(action.parentId);
-        if (parent.path.startsWith(moving.path)) throw new HttpError(422, '不能移到自己下面 / a unit cannot move under itself');
-        if (CHILD_LEVEL[parent.level] !== moving.level)
-          throw new HttpError(422, '只能移到上一级单位下 / move it under a unit one level up');
+        if (parent.path.startsWith(moving.path)) throw httpError(422, 'MOVE_UNDER_ITSELF');
+        if (CHILD_LEVEL[parent.level] !== moving.level) throw httpError(422, 'MOVE_ONE_LEVEL_UP');
         const newPath = `${parent.path}${moving.id}/`;
         await trx.updateTable('orgUnit').set({ parentId: parent.id }).where('id', '=', moving.id).execute();
         await trx

@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Role } from '@/lib/roles';
 import type { Db, Trx } from '../db/client';
 import type { ConsultationTable } from '../db/schema';
-import { HttpError } from '../http';
+import { httpError } from '../http';
 
 /**
  * Who may read a consultation: the requester, the person who filed it, the assigned lawyer and administrators.
@@ -27,6 +27,6 @@ export function auditedReader(viewer: Viewer): boolean {
 
 export async function readableConsultation(db: Db | Trx, viewer: Viewer, id: string): Promise<ConsultationRow> {
   const row = await db.selectFrom('consultation').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || !canReadConsultation(viewer, row)) throw new HttpError(404, '咨询不存在 / consultation not found');
+  if (!row || !canReadConsultation(viewer, row)) throw httpError(404, 'CONSULTATION_NOT_FOUND');
   return row;
 }

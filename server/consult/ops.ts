@@ -41,7 +41,7 @@ async function actorOf(trx: Trx, userId: string): Promise<Actor> {
   };
 }
 
-const NOT_FOUND = '咨询不存在 / consultation not found';
+const NOT_FOUND = 'CONSULTATION_NOT_FOUND';
 
 async function consultationFor(ctx: ApplyContext, actor: Actor, id: string): Promise<ConsultationRow> {
   const row = await ctx.trx.selectFrom('consultation').selectAll().where('id', '=', id).executeTakeFirst();
@@ -57,17 +57,13 @@ async function addMessage(ctx: ApplyContext, m: Omit<ConsultationMessageTable, '
     .execute();
 }
 
+/** The code of the rule that forbids this person filing this way, or null. */
 function fileRule(channel: ConsultChannel, actor: Actor, forOther: boolean): string | null {
   const staff = actor.role === 'admin' || actor.role === 'lawyer';
-  if (channel === 'walk-in')
-    return staff || actor.role === 'publicist' ? null : '只有律师和工作人员可以登记现场咨询 / only lawyers and staff record walk-in advice';
-  if (channel === 'screening')
-    return staff || actor.legalLiterate
-      ? null
-      : '只有法律明白人和工作人员可以登记排查到的纠纷 / only 法律明白人 and staff log screened disputes';
-  if ((STAFF_CHANNELS as readonly string[]).includes(channel))
-    return staff ? null : '只有工作人员可以登记其他渠道的案件 / only staff log cases from other channels';
-  if (forOther && !(staff || actor.legalLiterate)) return '只有法律明白人可以替他人提交 / only a 法律明白人 may file for someone else';
+  if (channel === 'walk-in') return staff || actor.role === 'publicist' ? null : 'WALK_IN_STAFF_ONLY';
+  if (channel === 'screening') return staff || actor.legalLiterate ? null : 'SCREENING_LEGAL_LITERATE_ONLY';
+  if ((STAFF_CHANNELS as readonly string[]).includes(channel)) return staff ? null : 'STAFF_CHANNEL_ONLY';
+  if (forOther && !(staff || actor.legalLiterate)) return 'FOR_OTHER_LEGAL_LITERATE_ONLY';
   return null;
 }
 
@@ -76,14 +72,11 @@ const file: ApplyFn<'consult.file'> = async (ctx, p) => {
   const actor = await actorOf(trx, ctx.userId);
   const existing = await trx.selectFrom('consultation').select(['filedBy']).where('id', '=', p.id).executeTakeFirst();
   if (existing?.filedBy === ctx.userId) return; // the same request sent again under a new op id: it counts once
-  if (existing) throw new OpRejected('咨询编号冲突 / consultation id already taken');
+  if (existing) throw new OpRejected('CONSULTATION_ID_TAKEN');
   const refused = fileRule(p.channel, actor, p.forOther);
   if (refused) throw new OpRejected(refused);
   if (p.channel === 'app') {
-    if (p.consentVersion !== CONSULT_CONSENT_VERSION)
-      throw new OpRejected(
-        '提交咨询前须单独同意个人信息处理说明 / the separate consent to the privacy notice is required before a request',
-      );
+    if (p.consentVersion !== CONSULT_CONSENT_VERSION) throw new OpRejected('CONSENT_REQUIRED');
     await trx
       .insertInto('consent')
       .values({ userId: actor.id, purpose: 'consultation', version: p.consentVersion, givenAt: p.at })
@@ -91,16 +84,16 @@ const file: ApplyFn<'consult.file'> = async (ctx, p) => {
       .execute();
   }
   const village = await trx.selectFrom('orgUnit').select(['level']).where('id', '=', p.villageId).executeTakeFirst();
-  if (!village || (village.level !== 'village' && village.level !== 'hamlet')) throw new OpRejected('请选择所在村 / choose a village');
+  if (!village || (village.level !== 'village' && village.level !== 'hamlet')) throw new OpRejected('CHOOSE_VILLAGE');
   const ownRequest = p.channel === 'app' && !p.forOther;
-  if (p.forOther && !p.requesterName) throw new OpRejected('请填写当事人姓名 / enter the name of the person asking');
+  if (p.forOther && !p.requesterName) throw new OpRejected('REQUESTER_NAME_REQUIRED');
   const contactPhone = p.contactPhone || (ownRequest ? actor.phone : '');
-  if (p.callBack && !contactPhone) throw new OpRejected('需要回电时请留联系电话 / a call back needs a contact phone');
+  if (p.callBack && !contactPhone) throw new OpRejected('CALLBACK_NEEDS_PHONE');
   if (p.channel === 'walk-in') await checkWalkInActivity(trx, p.activityId);
   // Knowing a photo's hash must not open someone else's photo by attaching it to one's own request.
   const reader = { id: actor.id, role: actor.role, orgUnitId: actor.orgUnitId, legalLiterate: actor.legalLiterate };
   for (const hash of p.photoIds)
-    if (!(await canAttachFile(trx, reader, hash))) throw new OpRejected('不能附上别人的照片 / that photo belongs to someone else');
+    if (!(await canAttachFile(trx, reader, hash))) throw new OpRejected('PHOTO_OF_OTHER', { photo: hash.slice(0, 8) });
   const settings = await getConsultSettings(trx);
   const walkIn = p.channel === 'walk-in';
   await trx
@@ -148,26 +141,24 @@ async function touch(ctx: ApplyContext, id: string, set: Partial<ConsultationRow
 }
 
 function requireHandler(actor: Actor, row: ConsultationRow): void {
-  if (actor.role !== 'admin' && actor.id !== row.assigneeId)
-    throw new OpRejected('只有承办律师或管理员可以答复 / only the assigned lawyer or an administrator may do this');
+  if (actor.role !== 'admin' && actor.id !== row.assigneeId) throw new OpRejected('CONSULT_HANDLER_ONLY');
 }
 
 function requireRequester(actor: Actor, row: ConsultationRow): void {
-  if (actor.id !== row.requesterId && actor.id !== row.filedBy)
-    throw new OpRejected('只有提问人可以这样做 / only the person who asked may do this');
+  if (actor.id !== row.requesterId && actor.id !== row.filedBy) throw new OpRejected('CONSULT_REQUESTER_ONLY');
 }
 
 function requireOpen(row: ConsultationRow): void {
-  if (row.anonymisedAt) throw new OpRejected('该咨询已超过保存期限并已匿名化 / this request is past its retention period and anonymised');
+  if (row.anonymisedAt) throw new OpRejected('CONSULTATION_ANONYMISED');
 }
 
 const take: ApplyFn<'consult.take'> = async (ctx, p) => {
   const actor = await actorOf(ctx.trx, ctx.userId);
-  if (actor.role !== 'lawyer') throw new OpRejected('只有律师可以承接咨询 / only lawyers take requests');
+  if (actor.role !== 'lawyer') throw new OpRejected('LAWYERS_ONLY_TAKE');
   const row = await ctx.trx.selectFrom('consultation').selectAll().where('id', '=', p.consultationId).executeTakeFirst();
   if (!row) throw new OpRejected(NOT_FOUND);
   if (row.assigneeId === actor.id) return;
-  if (row.assigneeId) throw new OpRejected('该咨询已由其他律师承接 / another lawyer already took this request');
+  if (row.assigneeId) throw new OpRejected('TAKEN_BY_OTHER_LAWYER');
   if (row.status !== 'new') throw new OpRejected(NOT_FOUND);
   await addMessage(ctx, {
     id: ctx.opId,
@@ -183,10 +174,10 @@ const take: ApplyFn<'consult.take'> = async (ctx, p) => {
 
 const assign: ApplyFn<'consult.assign'> = async (ctx, p) => {
   const actor = await actorOf(ctx.trx, ctx.userId);
-  if (actor.role !== 'admin') throw new OpRejected('只有管理员可以分派 / only administrators assign requests');
+  if (actor.role !== 'admin') throw new OpRejected('ADMINS_ONLY_ASSIGN');
   const row = await consultationFor(ctx, actor, p.consultationId);
   const lawyer = await ctx.trx.selectFrom('user').select(['id', 'role']).where('id', '=', p.lawyerId).executeTakeFirst();
-  if (!lawyer || lawyer.role !== 'lawyer') throw new OpRejected('请选择一位律师 / choose a lawyer');
+  if (!lawyer || lawyer.role !== 'lawyer') throw new OpRejected('CHOOSE_LAWYER');
   await addMessage(ctx, {
     id: ctx.opId,
     consultationId: row.id,
@@ -199,40 +190,31 @@ const assign: ApplyFn<'consult.assign'> = async (ctx, p) => {
   await touch(ctx, row.id, { assigneeId: lawyer.id, status: row.status === 'resolved' ? 'resolved' : 'open' });
 };
 
-const reply: ApplyFn<'consult.reply'> = async (ctx, p) => {
-  const actor = await actorOf(ctx.trx, ctx.userId);
-  const row = await consultationFor(ctx, actor, p.consultationId);
-  requireOpen(row);
-  requireHandler(actor, row);
-  await addMessage(ctx, {
-    id: p.messageId,
-    consultationId: row.id,
-    authorId: actor.id,
-    kind: 'reply',
-    body: p.body,
-    referral: null,
-    createdAt: p.at,
-  });
-  await touch(ctx, row.id, { status: row.status === 'resolved' ? 'resolved' : 'answered', firstReplyAt: row.firstReplyAt ?? p.at });
-};
-
-const followup: ApplyFn<'consult.followup'> = async (ctx, p) => {
-  const actor = await actorOf(ctx.trx, ctx.userId);
-  const row = await consultationFor(ctx, actor, p.consultationId);
-  requireOpen(row);
-  requireRequester(actor, row);
-  await addMessage(ctx, {
-    id: p.messageId,
-    consultationId: row.id,
-    authorId: actor.id,
-    kind: 'followup',
-    body: p.body,
-    referral: null,
-    createdAt: p.at,
-  });
-  // A follow-up puts the request back with its lawyer (or in the new queue when nobody has it yet).
-  await touch(ctx, row.id, { status: row.assigneeId ? 'open' : row.status === 'reopened' ? 'reopened' : 'new', resolvedAt: null });
-};
+/**
+ * A message in the thread: a reply from whoever handles the request (its lawyer or an administrator) answers it; a
+ * follow-up from the person who asked puts it back with its lawyer (or in the new queue when nobody has it yet).
+ */
+function postMessage(kind: 'reply' | 'followup'): ApplyFn<'consult.reply' | 'consult.followup'> {
+  return async (ctx, p) => {
+    const actor = await actorOf(ctx.trx, ctx.userId);
+    const row = await consultationFor(ctx, actor, p.consultationId);
+    requireOpen(row);
+    if (kind === 'reply') requireHandler(actor, row);
+    else requireRequester(actor, row);
+    await addMessage(ctx, {
+      id: p.messageId,
+      consultationId: row.id,
+      authorId: actor.id,
+      kind,
+      body: p.body,
+      referral: null,
+      createdAt: p.at,
+    });
+    if (kind === 'reply')
+      await touch(ctx, row.id, { status: row.status === 'resolved' ? 'resolved' : 'answered', firstReplyAt: row.firstReplyAt ?? p.at });
+    else await touch(ctx, row.id, { status: row.assigneeId ? 'open' : row.status === 'reopened' ? 'reopened' : 'new', resolvedAt: null });
+  };
+}
 
 const refer: ApplyFn<'consult.refer'> = async (ctx, p) => {
   const actor = await actorOf(ctx.trx, ctx.userId);
@@ -277,7 +259,7 @@ const rate: ApplyFn<'consult.rate'> = async (ctx, p) => {
   const actor = await actorOf(ctx.trx, ctx.userId);
   const row = await consultationFor(ctx, actor, p.consultationId);
   requireRequester(actor, row);
-  if (row.status !== 'resolved') throw new OpRejected('办结后才能评价 / a request can be rated once it is resolved');
+  if (row.status !== 'resolved') throw new OpRejected('RATE_AFTER_RESOLVED');
   // Dissatisfied: back to the administrator, who may reassign it; it no longer counts as resolved.
   const reopened = p.rating === 'dissatisfied';
   await touch(ctx, row.id, { rating: p.rating, ratedAt: p.at, ...(reopened ? { status: 'reopened' as const, resolvedAt: null } : {}) });
@@ -285,10 +267,9 @@ const rate: ApplyFn<'consult.rate'> = async (ctx, p) => {
 
 const deadline: ApplyFn<'consult.deadline'> = async (ctx, p) => {
   const actor = await actorOf(ctx.trx, ctx.userId);
-  if (actor.role !== 'admin') throw new OpRejected('只有管理员可以设定期限 / only administrators set deadlines');
+  if (actor.role !== 'admin') throw new OpRejected('ADMINS_ONLY_DEADLINE');
   const row = await consultationFor(ctx, actor, p.consultationId);
-  if (p.deadline < chinaDate(row.filedAt))
-    throw new OpRejected('期限不能早于提交日期 / the deadline cannot be before the day it was filed');
+  if (p.deadline < chinaDate(row.filedAt)) throw new OpRejected('DEADLINE_BEFORE_FILED');
   await touch(ctx, row.id, { deadline: p.deadline });
 };
 
@@ -296,8 +277,8 @@ export const consultOps = {
   'consult.file': file,
   'consult.take': take,
   'consult.assign': assign,
-  'consult.reply': reply,
-  'consult.followup': followup,
+  'consult.reply': postMessage('reply'),
+  'consult.followup': postMessage('followup'),
   'consult.refer': refer,
   'consult.resolve': resolve,
   'consult.rate': rate,

@@ -4,9 +4,8 @@ import { OpRejected } from '../sync/registry';
 
 /** Walk-in advice belongs to a 法律咨询服务 event: an activity of kind 'consultation'. */
 export async function checkWalkInActivity(trx: Trx, activityId: string | null): Promise<void> {
-  if (!activityId) throw new OpRejected('现场咨询须属于一场法律咨询服务活动 / walk-in advice belongs to a legal-advice event');
+  if (!activityId) throw new OpRejected('WALK_IN_NEEDS_EVENT');
   const activity = await trx.selectFrom('activity').select(['kind']).where('id', '=', activityId).executeTakeFirst();
-  if (!activity) throw new OpRejected('活动不存在 / activity not found');
-  if (activity.kind !== 'consultation')
-    throw new OpRejected('只有法律咨询服务活动可以登记现场咨询 / walk-in advice is recorded only at a legal-advice event');
+  if (!activity) throw new OpRejected('ACTIVITY_NOT_FOUND');
+  if (activity.kind !== 'consultation') throw new OpRejected('WALK_IN_WRONG_EVENT');
 }

@@ -3,7 +3,7 @@ import type { LawCitation, LawRetirement } from '@/lib/laws/types';
 import type { Citation } from '@/lib/study/types';
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type Db, type DbHandle, type Trx } from '../db/client';
-import { HttpError } from '../http';
+import { httpError } from '../http';
 
 /**
  * Retiring a law imported by mistake. The admin first sees every lesson and question that cites it; retiring marks
@@ -12,7 +12,7 @@ import { HttpError } from '../http';
  */
 async function currentLaw(db: Db | Trx, id: string) {
   const law = await db.selectFrom('law').select(['id', 'shortTitle', 'title', 'retiredAt']).where('id', '=', id).executeTakeFirst();
-  if (!law) throw new HttpError(404, '没有这部法规 / no such law');
+  if (!law) throw httpError(404, 'LAW_NOT_FOUND');
   return law;
 }
 
@@ -38,7 +38,7 @@ export async function lawCitations(db: Db | Trx, id: string): Promise<{ shortTit
 export async function retireLaw(handle: DbHandle, id: string, adminId: string): Promise<LawRetirement> {
   return writeTransaction(handle, async (trx) => {
     const law = await currentLaw(trx, id);
-    if (law.retiredAt) throw new HttpError(409, '这部法规已经停用 / this law is already retired');
+    if (law.retiredAt) throw httpError(409, 'LAW_ALREADY_RETIRED');
     const { citations } = await lawCitations(trx, id);
     const now = new Date().toISOString();
     const result = await trx

@@ -3,7 +3,8 @@ import { MAX_LAW_UPLOAD_BYTES } from '@/lib/constants';
 import type { LawCategory, LawImportResult } from '@/lib/laws/types';
 import { lawUploadSchema } from '@/lib/validations/laws';
 import type { DbHandle } from '../db/client';
-import { HttpError, readBody } from '../http';
+import { HttpError, httpError, readBody } from '../http';
+import { halves } from '../messages';
 import { importLaws } from './import';
 import { LawImportError, type LawFile } from './law-file';
 
@@ -13,11 +14,7 @@ export interface LawUpload {
   category?: LawCategory;
 }
 
-const tooLarge = () =>
-  new HttpError(
-    413,
-    `上传过大（上限 ${MAX_LAW_UPLOAD_BYTES / 1024 / 1024} MB），请分几次导入 / upload too large (limit ${MAX_LAW_UPLOAD_BYTES / 1024 / 1024} MB): import in several parts`,
-  );
+const tooLarge = () => httpError(413, 'LAW_UPLOAD_TOO_LARGE', { limitMb: MAX_LAW_UPLOAD_BYTES / 1024 / 1024 });
 
 export async function readLawUpload(request: Request): Promise<LawUpload> {
   // The multipart framing around the files is allowed 64 KB on top of the files' own limit.
@@ -28,7 +25,7 @@ export async function readLawUpload(request: Request): Promise<LawUpload> {
   try {
     form = await new Response(body, { headers: { 'Content-Type': request.headers.get('content-type') ?? '' } }).formData();
   } catch {
-    throw new HttpError(400, '请用表单上传文件（multipart/form-data） / send the files as multipart/form-data');
+    throw httpError(400, 'MULTIPART_REQUIRED');
   }
   const files = form.getAll('files').filter((f): f is File => typeof f !== 'string');
   const category = form.get('category');
@@ -39,10 +36,11 @@ export async function readLawUpload(request: Request): Promise<LawUpload> {
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-    const named = parsed.error.issues.map((i) =>
-      i.path[0] === 'files' && typeof i.path[1] === 'number' ? `${files[i.path[1]]?.name}: ${i.message}` : i.message,
+    const named = parsed.error.issues.flatMap((i) =>
+      i.path[0] === 'files' && typeof i.path[1] === 'number' ? [files[i.path[1]]?.name] : [],
     );
-    throw new HttpError(422, [...new Set(named)].join('; '), fields);
+    const bad = [...new Set(named)].join(', ');
+    throw bad ? httpError(422, 'LAW_FILES_INVALID', { files: bad }, fields) : httpError(422, 'INVALID', undefined, fields);
   }
   if (files.reduce((n, f) => n + f.size, 0) > MAX_LAW_UPLOAD_BYTES) throw tooLarge();
   return {
@@ -56,6 +54,17 @@ export async function importLawUpload(handle: DbHandle, upload: LawUpload, admin
     return await importLaws(handle, upload.files, { category: upload.category, importedBy: adminId });
   } catch (error) {
     if (!(error instanceof LawImportError)) throw error;
-    throw new HttpError(error.status, error.message, { file: error.file, ...(error.line ? { line: String(error.line) } : {}) });
+    // The parser's problems read "file:line: 中文 / English": the file and line go in once, each half to its locale.
+    const where = error.line ? `${error.file}:${error.line}` : error.file;
+    const text = where && error.message.startsWith(`${where}: `) ? error.message.slice(where.length + 2) : error.message;
+    throw httpError(
+      error.status,
+      'LAW_IMPORT_FAILED',
+      { where, ...halves(text) },
+      {
+        file: error.file,
+        ...(error.line ? { line: String(error.line) } : {}),
+      },
+    );
   }
 }

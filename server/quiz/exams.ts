@@ -8,7 +8,8 @@ import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type Db, type DbHandle, type Trx } from '../db/client';
 import type { Selectable } from 'kysely';
 import type { ExamTable } from '../db/schema';
-import { HttpError } from '../http';
+import { httpError } from '../http';
+import { halves } from '../messages';
 import { ancestorIds, getOrgUnit } from '../org';
 
 /** Formal exams: an admin creates them; learners in the audience see them on their phones. */
@@ -67,18 +68,13 @@ export async function checkPaper(
     const ids = [...new Set(paper.questionIds)];
     const known = new Set(pool.map((q) => q.id));
     const outside = ids.filter((id) => !known.has(id));
-    if (outside.length)
-      throw new HttpError(
-        422,
-        `paper: 以下题目不在考试题库中（练习题的答案已在手机上）：${outside.join(', ')} / these are not exam-pool questions`,
-        { paper: outside.join(', ') },
-      );
+    if (outside.length) throw httpError(422, 'NOT_EXAM_POOL', { ids: outside.join(', ') }, { paper: 'NOT_EXAM_POOL' });
     return { questionIds: ids, rules: [], count: ids.length };
   }
   try {
     drawQuestions(pool, paper.rules, seededRandom('check'));
   } catch (error) {
-    if (error instanceof DrawError) throw new HttpError(422, `paper: ${error.message}`, { paper: error.message });
+    if (error instanceof DrawError) throw httpError(422, 'DRAW_SHORT', halves(error.message), { paper: 'DRAW_SHORT' });
     throw error;
   }
   return { questionIds: [], rules: paper.rules, count: paper.rules.reduce((n, r) => n + r.count, 0) };
@@ -88,7 +84,7 @@ export async function createExam(handle: DbHandle, input: CreateExamInput, creat
   return writeTransaction(handle, async (trx) => {
     const units = await trx.selectFrom('orgUnit').select('id').where('id', 'in', input.orgUnitIds).execute();
     if (units.length !== new Set(input.orgUnitIds).size)
-      throw new HttpError(422, 'orgUnitIds: 有单位不存在 / an org unit was not found', { orgUnitIds: 'org unit not found' });
+      throw httpError(422, 'ORG_UNIT_NOT_FOUND', undefined, { orgUnitIds: 'validation.orgUnitNotFound' });
     const paper = await checkPaper(trx, input.paper);
     const row: Selectable<ExamTable> = {
       id,
@@ -139,7 +135,7 @@ export async function listExams(db: Db): Promise<ExamListItem[]> {
 
 export async function requireExam(db: Db | Trx, id: string): Promise<Selectable<ExamTable>> {
   const exam = await db.selectFrom('exam').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!exam) throw new HttpError(404, '考试不存在 / exam not found');
+  if (!exam) throw httpError(404, 'EXAM_NOT_FOUND');
   return exam;
 }
 

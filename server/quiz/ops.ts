@@ -1,6 +1,6 @@
 import 'server-only';
 import { gradeAttempt, isCorrect } from '@/lib/quiz/grade';
-import { checkAttemptTiming, TIMING_REASONS } from '@/lib/quiz/time-rule';
+import { checkAttemptTiming, TIMING_CODES } from '@/lib/quiz/time-rule';
 import { OpRejected, requireSaneTime, type ApplyFn } from '../sync/registry';
 import { answerOf } from './bank';
 import { toExamSummary } from './exams';
@@ -17,8 +17,8 @@ const answer: ApplyFn<'quiz.answer'> = async (ctx, p) => {
     .select(['type', 'answer', 'pool'])
     .where('id', '=', p.questionId)
     .executeTakeFirst();
-  if (!question) throw new OpRejected(`题目不存在：${p.questionId} / question not found`);
-  if (question.pool !== 'practice') throw new OpRejected(`${p.questionId} 是考试题，不能练习 / not a practice question`);
+  if (!question) throw new OpRejected('QUESTION_NOT_FOUND', { id: p.questionId });
+  if (question.pool !== 'practice') throw new OpRejected('NOT_PRACTICE_QUESTION', { id: p.questionId });
   await ctx.trx
     .insertInto('quizAnswer')
     .values({
@@ -40,26 +40,24 @@ const submit: ApplyFn<'exam.submit'> = async (ctx, p) => {
   requireSaneTime(ctx, p.submittedAt, 'submittedAt');
   const existing = await trx.selectFrom('examAttempt').select(['userId']).where('id', '=', p.attemptId).executeTakeFirst();
   if (existing?.userId === ctx.userId) return; // the same attempt sent again under a new op id: it counts once
-  if (existing) throw new OpRejected('答卷编号冲突 / attempt id already taken');
+  if (existing) throw new OpRejected('ATTEMPT_ID_TAKEN');
   const row = await trx.selectFrom('exam').selectAll().where('id', '=', p.examId).executeTakeFirst();
-  if (!row) throw new OpRejected(`考试不存在 / exam not found: ${p.examId}`);
+  if (!row) throw new OpRejected('EXAM_NOT_FOUND', { id: p.examId });
   const exam = toExamSummary(row);
   const paper = await trx.selectFrom('examPaper').selectAll().where('id', '=', p.paperId).executeTakeFirst();
-  if (!paper || paper.userId !== ctx.userId || paper.examId !== p.examId)
-    throw new OpRejected('试卷不存在或不属于您 / paper not found for this exam and person');
+  if (!paper || paper.userId !== ctx.userId || paper.examId !== p.examId) throw new OpRejected('PAPER_NOT_YOURS');
   if (await trx.selectFrom('examAttempt').select('id').where('paperId', '=', p.paperId).executeTakeFirst())
-    throw new OpRejected('这份试卷已经交过卷 / this paper was already submitted');
+    throw new OpRejected('PAPER_ALREADY_SUBMITTED');
   const onPaper = JSON.parse(paper.questionIds) as string[];
   const stray = Object.keys(p.answers).filter((id) => !onPaper.includes(id));
-  if (stray.length) throw new OpRejected(`答案包含试卷以外的题目：${stray.join(', ')} / answers to questions not on the paper`);
+  if (stray.length) throw new OpRejected('ANSWERS_OFF_PAPER', { ids: stray.join(', ') });
   const done = await trx
     .selectFrom('examAttempt')
     .select('attemptNo')
     .where('examId', '=', p.examId)
     .where('userId', '=', ctx.userId)
     .execute();
-  if (done.length >= exam.maxAttempts)
-    throw new OpRejected(`考试次数已用完（共 ${exam.maxAttempts} 次） / attempts exceeded: ${exam.maxAttempts} allowed`);
+  if (done.length >= exam.maxAttempts) throw new OpRejected('ATTEMPTS_USED', { max: exam.maxAttempts });
   const violation = checkAttemptTiming({
     ...p,
     downloadedAt: paper.downloadedAt,
@@ -68,7 +66,7 @@ const submit: ApplyFn<'exam.submit'> = async (ctx, p) => {
     closesAt: exam.closesAt,
     timeLimitMinutes: exam.timeLimitMinutes,
   });
-  if (violation) throw new OpRejected(TIMING_REASONS[violation]);
+  if (violation) throw new OpRejected(TIMING_CODES[violation]);
 
   const keys = await trx.selectFrom('question').select(['id', 'type', 'answer']).where('id', 'in', onPaper).execute();
   const byId = new Map(keys.map((k) => [k.id, { id: k.id, type: k.type, answer: answerOf(k) }]));

@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { drawQuestions, seededRandom } from '@/lib/quiz/draw';
 import type { DrawRule, ExamPaper, ExamSummary } from '@/lib/quiz/types';
 import { writeTransaction, type DbHandle, type Trx } from '../db/client';
-import { HttpError } from '../http';
+import { httpError } from '../http';
 import type { SessionUser } from '../session';
 import { toPaperQuestion } from './bank';
 import { examPool, inAudience, learnerOf, requireExam, toExamSummary } from './exams';
@@ -51,9 +51,9 @@ export async function issuePaperIn(
   if (dbKind === 'postgres') await sql`select pg_advisory_xact_lock(hashtextextended(${`examPaper:${examId}:${user.id}`}, 0))`.execute(trx);
   const row = await requireExam(trx, examId);
   const exam = toExamSummary(row);
-  if (!inAudience(exam, await learnerOf(trx, user))) throw new HttpError(403, '这场考试不面向您 / this exam is not for you');
-  if (now < exam.opensAt) throw new HttpError(409, `考试尚未开始，${exam.opensAt} 开放 / the exam is not open yet`);
-  if (now >= exam.closesAt) throw new HttpError(409, '考试已结束 / the exam has closed');
+  if (!inAudience(exam, await learnerOf(trx, user))) throw httpError(403, 'EXAM_NOT_FOR_YOU');
+  if (now < exam.opensAt) throw httpError(409, 'EXAM_NOT_OPEN', { at: exam.opensAt });
+  if (now >= exam.closesAt) throw httpError(409, 'EXAM_CLOSED');
   const papers = await trx
     .selectFrom('examPaper')
     .leftJoin('examAttempt', 'examAttempt.paperId', 'examPaper.id')
@@ -63,8 +63,7 @@ export async function issuePaperIn(
     .execute();
   const unused = papers.find((p) => p.attemptId === null);
   const used = papers.length - (unused ? 1 : 0);
-  if (!unused && used >= exam.maxAttempts)
-    throw new HttpError(409, `已用完 ${exam.maxAttempts} 次考试机会 / all ${exam.maxAttempts} attempts are used`);
+  if (!unused && used >= exam.maxAttempts) throw httpError(409, 'ATTEMPTS_USED', { max: exam.maxAttempts });
   let paper = unused
     ? { id: unused.id, questionIds: JSON.parse(unused.questionIds) as string[], downloadedAt: unused.downloadedAt }
     : undefined;

@@ -2,7 +2,7 @@ import 'server-only';
 import type { DrawRule, Response, ReviewItem } from '@/lib/quiz/types';
 import { parseBasis } from '@/lib/quiz/types';
 import type { Db } from '../db/client';
-import { HttpError } from '../http';
+import { httpError } from '../http';
 import type { SessionUser } from '../session';
 import { answerOf, toPaperQuestion } from './bank';
 import { requireExam, toExamSummary } from './exams';
@@ -48,11 +48,10 @@ export async function examsSharingQuestions(db: Db, examId: string, questionIds:
 
 export async function attemptReview(db: Db, user: SessionUser, attemptId: string): Promise<{ attemptId: string; review: ReviewItem[] }> {
   const attempt = await db.selectFrom('examAttempt').selectAll().where('id', '=', attemptId).executeTakeFirst();
-  if (!attempt || attempt.userId !== user.id) throw new HttpError(404, '没有找到这次答卷 / attempt not found');
+  if (!attempt || attempt.userId !== user.id) throw httpError(404, 'ATTEMPT_NOT_FOUND');
   const exam = toExamSummary(await requireExam(db, attempt.examId));
-  if (exam.review === 'none') throw new HttpError(403, '本场考试不提供答卷回顾 / this exam offers no review');
-  if (new Date().toISOString() < exam.closesAt)
-    throw new HttpError(409, `考试结束（${exam.closesAt}）后才能回顾 / review opens when the exam closes`);
+  if (exam.review === 'none') throw httpError(403, 'REVIEW_NONE');
+  if (new Date().toISOString() < exam.closesAt) throw httpError(409, 'REVIEW_AFTER_CLOSE', { at: exam.closesAt });
   const paper = await db.selectFrom('examPaper').select('questionIds').where('id', '=', attempt.paperId).executeTakeFirstOrThrow();
   const ids = JSON.parse(paper.questionIds) as string[];
   const sharing = await examsSharingQuestions(db, exam.id, ids, new Date().toISOString());
@@ -61,10 +60,7 @@ export async function attemptReview(db: Db, user: SessionUser, attemptId: string
       .map((e) => e.closesAt)
       .sort()
       .at(-1)!;
-    throw new HttpError(
-      409,
-      `本卷的题目还在其他考试中使用，${opensAt} 后才能回顾 / review opens at ${opensAt}, when every exam that uses these questions has closed`,
-    );
+    throw httpError(409, 'REVIEW_SHARED_QUESTIONS', { at: opensAt });
   }
   const rows = new Map((await db.selectFrom('question').selectAll().where('id', 'in', ids).execute()).map((q) => [q.id, q]));
   const answers = JSON.parse(attempt.answers) as Record<string, Response>;

@@ -14,7 +14,7 @@ export type RecordFigure = (typeof RECORD_FIGURES)[number];
 export const RECORDS_PAGE_SIZE = 50;
 
 export const recordsFilterSchema = z.object({
-  figure: z.enum(RECORD_FIGURES, { message: `figure 须为 / must be one of ${RECORD_FIGURES.join(', ')}` }),
+  figure: z.enum(RECORD_FIGURES, { message: 'REPORT_FIGURE' }),
   kind: z.enum(ACTIVITY_KINDS).optional(),
   studyKind: z.enum(STUDY_KINDS).optional(),
   category: z.enum(CONSULT_CATEGORIES).optional(),

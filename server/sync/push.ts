@@ -5,7 +5,7 @@ import type { OpResult, PushRequest, PushResponse } from '@/lib/validations/sync
 import { nextChangeSeq } from '../db/changes';
 import { writeTransaction, type DbHandle, type Trx } from '../db/client';
 import { activityOps } from '../activity/ops';
-import { HttpError } from '../http';
+import { httpError } from '../http';
 import { consultOps } from '../consult/ops';
 import { quizOps } from '../quiz/ops';
 import { studyBatchOps, studyOps } from '../study';
@@ -38,7 +38,7 @@ async function claimDevice(trx: Trx, deviceId: string, userId: string, now: stri
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   const device = await trx.selectFrom('device').select(['userId', 'lastSeq']).where('id', '=', deviceId).executeTakeFirstOrThrow();
-  if (device.userId !== userId) throw new HttpError(403, '此设备已登记给其他用户 / this device is registered to another user');
+  if (device.userId !== userId) throw httpError(403, 'DEVICE_OF_OTHER_USER');
   return Number(device.lastSeq);
 }
 
@@ -58,12 +58,12 @@ async function claimReceipts(trx: Trx, ops: Op[], deviceId: string, userId: stri
 }
 
 /** Checks the type and payload; the parsed payload, or the reason it is rejected. */
-function validate(op: Op): { ok: true; type: OpType; payload: unknown } | { ok: false; reason: string } {
-  if (!isOpType(op.type)) return { ok: false, reason: `未知的操作类型 ${op.type} / unknown operation type` };
+function validate(op: Op): { ok: true; type: OpType; payload: unknown } | { ok: false; reason: OpRejected } {
+  if (!isOpType(op.type)) return { ok: false, reason: new OpRejected('UNKNOWN_OP', { type: op.type }) };
   const parsed = payloadSchema(op.type).safeParse(op.payload);
   if (!parsed.success) {
-    const reason = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
-    return { ok: false, reason: `数据无效 / invalid payload: ${reason}` };
+    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'payload'))].join(', ');
+    return { ok: false, reason: new OpRejected('INVALID_PAYLOAD', { fields }) };
   }
   return { ok: true, type: op.type, payload: parsed.data };
 }
@@ -78,7 +78,7 @@ async function applyOne(ctx: ApplyContext, type: OpType, payload: unknown): Prom
   } catch (error) {
     await sql`rollback to savepoint op`.execute(ctx.trx);
     await sql`release savepoint op`.execute(ctx.trx);
-    if (error instanceof OpRejected) return { id: ctx.opId, status: 'rejected', reason: error.message };
+    if (error instanceof OpRejected) return error.result(ctx.opId);
     throw error;
   }
 }
@@ -125,14 +125,14 @@ export async function pushOps(handle: DbHandle, userId: string, request: PushReq
       );
       for (const i of items) {
         const reason = rejected.get(i.op.id);
-        settle(i.op, i.index, reason === undefined ? { id: i.op.id, status: 'applied' } : { id: i.op.id, status: 'rejected', reason });
+        settle(i.op, i.index, reason === undefined ? { id: i.op.id, status: 'applied' } : reason.result(i.op.id));
       }
     };
 
     for (const { op, index, check } of checked) {
       if (run?.items.some((i) => i.op.id === op.id)) await flush();
       if (!check.ok) {
-        settle(op, index, { id: op.id, status: 'rejected', reason: check.reason });
+        settle(op, index, check.reason.result(op.id));
         continue;
       }
       // The same op twice in one batch counts once, like the same op in two batches; a rejected copy may be retried.

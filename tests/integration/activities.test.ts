@@ -87,13 +87,13 @@ describe.each(dbKinds)('activities on %s', (kind) => {
       checkInCode: 'itCode0002',
       activity: lecture({ posters: -3 }),
     });
-    expect(negative).toMatchObject({ status: 'rejected', reason: expect.stringContaining('不能是负数') });
+    expect(negative).toMatchObject({ status: 'rejected', code: 'INVALID_PAYLOAD', params: { fields: 'activity.posters' } });
     const fraction = await push(publicist, 'activity.save', {
       id: uuidv7(),
       checkInCode: 'itCode0003',
       activity: lecture({ brochures: 1.5 }),
     });
-    expect(fraction).toMatchObject({ status: 'rejected', reason: expect.stringContaining('整数') });
+    expect(fraction).toMatchObject({ status: 'rejected', code: 'INVALID_PAYLOAD', params: { fields: 'activity.brochures' } });
   });
 
   it('refuses a PNG named .jpg and an 11 MB photo with clear errors, and stores a JPEG once', async () => {
@@ -147,7 +147,7 @@ describe.each(dbKinds)('activities on %s', (kind) => {
     const locked = await post(admin, '/api/activity-locks', { period: '2025-06', locked: true });
     expect(await locked.json()).toEqual({ lockedPeriods: ['2025-06'] });
     const edit = await push(publicist, 'activity.save', { id, checkInCode: 'itCode0005', activity: { ...old, leaflets: 1 } });
-    expect(edit).toMatchObject({ status: 'rejected', reason: expect.stringContaining('2025-06') });
+    expect(edit).toMatchObject({ status: 'rejected', code: 'PERIOD_LOCKED', params: { period: '2025-06' } });
     expect((await post(admin, '/api/activity-locks', { period: '2025-13', locked: true })).status).toBe(422);
   });
 });

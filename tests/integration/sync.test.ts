@@ -80,8 +80,8 @@ describe.each(dbKinds)('sync on %s', (kind) => {
     const res = await push(cadre, { deviceId: uuidv7(), ops: [...ops, unknownLesson] });
     const { results } = await res.json();
     expect(results.map((r: { status: string }) => r.status)).toEqual(['applied', 'rejected', 'applied', 'rejected']);
-    expect(results[1].reason).toMatch(/invalid payload/);
-    expect(results[3].reason).toMatch(/lesson not found/);
+    expect(results[1]).toMatchObject({ code: 'INVALID_PAYLOAD' });
+    expect(results[3]).toMatchObject({ code: 'LESSON_NOT_FOUND' });
     expect(await recordsFor(ops.map((o) => o.id))).toEqual({ events: 2, receipts: 2 });
   });
 
@@ -104,7 +104,7 @@ describe.each(dbKinds)('sync on %s', (kind) => {
     const theirs = completionOps(2);
     const res = await push(villager, { deviceId, ops: theirs });
     expect(res.status).toBe(403);
-    expect((await res.json()).error).toMatch(/another user/);
+    expect(await res.json()).toMatchObject({ code: 'DEVICE_OF_OTHER_USER', error: expect.stringMatching(/another user/) });
     expect(await recordsFor(theirs.map((o) => o.id))).toEqual({ events: 0, receipts: 0 });
   });
 
@@ -114,10 +114,10 @@ describe.each(dbKinds)('sync on %s', (kind) => {
     expect((await big.json()).error).toMatch(/too large/);
     const tooMany = await push(cadre, { deviceId: uuidv7(), ops: completionOps(501) });
     expect(tooMany.status).toBe(413);
-    expect((await tooMany.json()).error).toMatch(/at most 500 ops/);
+    expect(await tooMany.json()).toMatchObject({ code: 'TOO_MANY_OPS', params: { max: 500 } });
     const malformed = await push(cadre, '{"deviceId": ');
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).error).toMatch(/not valid JSON/);
+    expect(await malformed.json()).toMatchObject({ code: 'BAD_JSON' });
     expect((await push('', { deviceId: uuidv7(), ops: completionOps(1) })).status).toBe(401);
     const shape = await push(cadre, { deviceId: 'not-a-uuid', ops: [] });
     expect(shape.status).toBe(422);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '@/lib/roles';
 import { createUserSchema } from '@/lib/validations/user';
 import { ready } from '@/server/db';
-import { HttpError, handle, json, readJson, requireSameOrigin, requireUser } from '@/server/http';
+import { handle, json, readJson, readQuery, requireSameOrigin, requireUser } from '@/server/http';
 import { createUser, listUsers } from '@/server/users';
 
 const listQuery = z.object({
@@ -14,10 +14,9 @@ const listQuery = z.object({
 
 export const GET = handle(async (request: Request) => {
   await requireUser(request, ['admin']);
-  const params = listQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!params.success) throw new HttpError(422, params.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const params = readQuery(request, listQuery);
   const { db } = await ready();
-  return json(await listUsers(db, params.data));
+  return json(await listUsers(db, params));
 });
 
 export const POST = handle(async (request: Request) => {

@@ -1,5 +1,6 @@
 'use client';
 import { useTranslations } from '@/lib/i18n/client';
+import { useErrorText } from '@/lib/i18n/errors';
 import { useCallback, useEffect, useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -13,14 +14,15 @@ import { RetireLaw } from './retire-law';
 /** 管理 › 法规: import law texts, see what the server holds, retire one imported by mistake. Needs a connection. */
 export function LawAdmin() {
   const t = useTranslations('laws');
+  const errorText = useErrorText();
   const online = useOnlineStatus();
   const [laws, setLaws] = useState<LawSummary[]>();
   const [error, setError] = useState<string>();
   const load = useCallback(() => {
     api<{ laws: LawSummary[] }>('/api/laws')
       .then((d) => (setLaws(d.laws), setError(undefined)))
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
+      .catch((e: unknown) => setError(errorText.api(e)));
+  }, [errorText]);
   const refresh = useCallback(() => {
     load();
     void syncOfflineLaws({ force: true }).catch(() => undefined);

@@ -3,8 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Select, TextInput } from '@/components/ui/field';
-import { api, ApiError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 import { useTranslations } from '@/lib/i18n/client';
+import { useErrorText } from '@/lib/i18n/errors';
 
 interface AuditRow {
   id: string;
@@ -27,6 +28,7 @@ interface AuditPage {
 /** 审计: who signed in, failed to, changed whom, exported or read what, filtered by action, person and dates. */
 export function AuditAdmin() {
   const t = useTranslations('adminTools');
+  const errorText = useErrorText();
   const [filter, setFilter] = useState({ action: '', actor: '', from: '', to: '' });
   const [page, setPage] = useState(1);
   const [data, setData] = useState<AuditPage>();
@@ -36,8 +38,8 @@ export function AuditAdmin() {
     const params = new URLSearchParams({ ...filter, page: String(page) });
     void api<AuditPage>(`/api/admin/audit?${params}`)
       .then((d) => (setData(d), setError(undefined)))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
-  }, [filter, page]);
+      .catch((e: unknown) => setError(errorText.api(e)));
+  }, [filter, page, errorText]);
   useEffect(load, [load]);
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const set = (k: keyof typeof filter, v: string) => (setFilter((f) => ({ ...f, [k]: v })), setPage(1));

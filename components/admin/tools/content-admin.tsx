@@ -22,13 +22,13 @@ const blankModule: ModuleInput = { theme: '', titleZh: '', titleEn: '', summaryZ
 /** 内容: modules and their lessons with their state; open a lesson to edit it, or start a new one. */
 export function ContentAdmin() {
   const t = useTranslations('adminTools');
+  const errorText = useErrorText();
   const [modules, setModules] = useState<ContentModule[]>([]);
   const [editing, setEditing] = useState<{ lessonId: string | null; moduleId: string }>();
   const [draft, setDraft] = useState<ModuleInput>(blankModule);
   const [error, setError] = useState<string>();
   const [confirming, setConfirming] = useState<{ id: string; action: 'archive' | 'delete' }>();
   const [notice, setNotice] = useState<string>();
-  const errorText = useErrorText();
   const tc = useTranslations('common');
 
   const load = useCallback(() => {
@@ -99,7 +99,7 @@ export function ContentAdmin() {
               className="flex flex-col gap-2"
             >
               <p className="font-medium text-red-800">
-                {t(confirming.action === 'archive' ? 'archiveConfirm' : 'deleteConfirm', { module: m.titleZh })}
+                {t(confirming.action === 'archive' ? 'archiveConfirm' : 'deleteModuleConfirm', { module: m.titleZh })}
               </p>
               <span className="flex flex-wrap gap-2">
                 <Button variant="danger" onClick={() => void retire(m, confirming.action)}>

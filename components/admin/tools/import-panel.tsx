@@ -3,16 +3,18 @@ import { useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
-import { api, ApiError } from '@/lib/api-client';
+import type { RowError } from '@/lib/admin/import-rows';
+import { api } from '@/lib/api-client';
 import { useTranslations } from '@/lib/i18n/client';
+import { useErrorText } from '@/lib/i18n/errors';
 
 interface RowResult {
   line: number;
-  errors: string[];
+  errors: RowError[];
   value?: Record<string, unknown>;
 }
 export interface ImportResult {
-  header?: string;
+  header?: RowError;
   rows: RowResult[];
   ok: number;
   bad: number;
@@ -40,6 +42,7 @@ function toBase64(file: File): Promise<string> {
 /** Choose a .xlsx or .csv file, see every row with what is wrong, and import only when nothing is. */
 export function ImportPanel({ endpoint, describe, extra, children }: ImportPanelProps) {
   const t = useTranslations('adminTools');
+  const errorText = useErrorText();
   const [file, setFile] = useState<File>();
   const [result, setResult] = useState<ImportResult>();
   const [error, setError] = useState<string>();
@@ -53,7 +56,7 @@ export function ImportPanel({ endpoint, describe, extra, children }: ImportPanel
       const data = await toBase64(file);
       setResult(await api<ImportResult>(endpoint, { method: 'POST', body: { fileName: file.name, data, confirm, ...extra } }));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText.api(e));
     } finally {
       setBusy(false);
     }
@@ -93,7 +96,7 @@ export function ImportPanel({ endpoint, describe, extra, children }: ImportPanel
         <div className="flex flex-col gap-2">
           {result.header ? (
             <p role="alert" className="text-red-700">
-              {result.header}
+              {errorText.reason(result.header)}
             </p>
           ) : (
             <p role="status" className="font-medium">
@@ -105,7 +108,7 @@ export function ImportPanel({ endpoint, describe, extra, children }: ImportPanel
             {result.rows.map((r) => (
               <li key={r.line} className={`rounded border px-2 py-1 ${r.errors.length ? 'border-red-300 bg-red-50' : 'border-line'}`}>
                 <span className="font-medium">{t('line', { line: r.line })}</span>{' '}
-                {r.errors.length ? r.errors.join('；') : describe(r.value ?? {})}
+                {r.errors.length ? r.errors.map((e) => errorText.reason(e)).join(t('errorJoin')) : describe(r.value ?? {})}
               </li>
             ))}
           </ol>

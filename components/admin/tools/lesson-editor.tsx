@@ -4,8 +4,9 @@ import { Markdown } from '@/components/study/markdown';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Select, TextInput } from '@/components/ui/field';
-import { api, ApiError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 import { useTranslations } from '@/lib/i18n/client';
+import { useErrorText } from '@/lib/i18n/errors';
 import { parseMarkdown } from '@/lib/markdown';
 import type { LessonInput } from '@/lib/validations/admin';
 import { CitationPicker } from './citation-picker';
@@ -25,6 +26,7 @@ const empty = (moduleId: string): LessonInput => ({ moduleId, title: '', titleEn
  */
 export function LessonEditor({ lessonId, moduleId, modules, onDone }: LessonEditorProps) {
   const t = useTranslations('adminTools');
+  const errorText = useErrorText();
   const [id, setId] = useState(lessonId);
   const [form, setForm] = useState<LessonInput>(empty(moduleId));
   const [status, setStatus] = useState<string>('draft');
@@ -41,7 +43,7 @@ export function LessonEditor({ lessonId, moduleId, modules, onDone }: LessonEdit
   }, [lessonId]);
 
   const set = <K extends keyof LessonInput>(key: K, value: LessonInput[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText.api(e));
 
   async function save(): Promise<string | null> {
     setError(undefined);

@@ -3,8 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, TextInput } from '@/components/ui/field';
-import { api, ApiError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 import { useTranslations } from '@/lib/i18n/client';
+import { useErrorText } from '@/lib/i18n/errors';
 
 interface Entry {
   word: string;
@@ -20,6 +21,7 @@ interface Checked {
 /** 常用说法: what villagers say → the statute's wording; check which articles it finds, then publish to phones. */
 export function ThesaurusAdmin() {
   const t = useTranslations('adminTools');
+  const errorText = useErrorText();
   const [entries, setEntries] = useState<Entry[]>([]);
   const [form, setForm] = useState({ word: '', phrases: '', theme: '' });
   const [checked, setChecked] = useState<Checked[]>();
@@ -34,7 +36,7 @@ export function ThesaurusAdmin() {
     .split(/[|｜\n]/)
     .map((p) => p.trim())
     .filter(Boolean);
-  const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText.api(e));
   const post = (body: unknown) => api<{ phrases?: Checked[] }>('/api/admin/thesaurus', { method: 'POST', body });
 
   return (

@@ -3,8 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Select, TextInput } from '@/components/ui/field';
-import { api, ApiError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 import { useTranslations } from '@/lib/i18n/client';
+import { useErrorText } from '@/lib/i18n/errors';
 import type { OrgAction } from '@/lib/validations/admin';
 
 interface Unit {
@@ -21,6 +22,7 @@ const PARENT_LEVEL = { county: null, township: 'county', village: 'township', ha
 /** 村组: the org tree; pick a unit to rename, move, retire (its records and figures stay) or add a unit under it. */
 export function VillagesAdmin() {
   const t = useTranslations('adminTools');
+  const errorText = useErrorText();
   const [units, setUnits] = useState<Unit[]>([]);
   const [selected, setSelected] = useState<string>();
   const [name, setName] = useState('');
@@ -40,7 +42,7 @@ export function VillagesAdmin() {
     setError(undefined);
     await api('/api/admin/villages', { method: 'POST', body: action })
       .then(() => (setMessage(done), load()))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText.api(e)));
   }
 
   return (

@@ -307,8 +307,8 @@ describe('question bank import', () => {
     expect(result.imported).toBe(0);
     expect(result.rows.map((r) => r.errors)[0]).toEqual([]);
     expect(result.rows.map((r) => r.errors.length > 0)).toEqual([false, true, true]);
-    expect(result.rows[1]!.errors.join()).toMatch(/缺少答案/);
-    expect(result.rows[2]!.errors.join()).toMatch(/不在选项中[\s\S]*未知标签/);
+    expect(result.rows[1]!.errors).toEqual([{ code: 'IMPORT_NO_ANSWER' }]);
+    expect(result.rows[2]!.errors.map((e) => e.code)).toEqual(['IMPORT_ANSWER_NOT_OPTION', 'IMPORT_UNKNOWN_TAG']);
     expect((await handle.db.selectFrom('question').select('id').execute()).length).toBe(before.length);
     const fixed = await importQuestions(handle, [[...QUESTION_COLUMNS], ok, ok], true);
     expect(fixed.imported).toBe(2);
@@ -328,11 +328,11 @@ describe('people and villages', () => {
     const { rows: checked, bad } = await importUsers(handle, rows, false, undefined);
     expect(bad).toBe(5);
     expect(checked.map((r) => r.errors)).toEqual([
-      ['手机号：手机号须为 11 位中国大陆手机号码 / phone must be an 11-digit mainland mobile number'],
-      [expect.stringMatching(/^法律明白人：只有村民可以认定为法律明白人 \/ /)],
-      [expect.stringMatching(/^认定日期：请填写法律明白人认定日期 \/ /)],
-      [expect.stringMatching(/^姓名：姓名最多 40 个字。 \/ /)],
-      [expect.stringMatching(/^姓名：请填写姓名 \/ /)],
+      [{ code: 'IMPORT_PHONE_FORMAT', params: { phone: '1391111' } }],
+      [{ code: 'IMPORT_LEGAL_LITERATE_VILLAGER' }],
+      [{ code: 'IMPORT_NO_SINCE' }],
+      [{ code: 'IMPORT_NAME_LONG' }],
+      [{ code: 'IMPORT_NO_NAME' }],
     ]);
     // The form's own accounts (马玉兰, made in beforeAll) keep the password their admin typed in front of them.
     expect((await listUsers(handle.db, { page: 1, q: '13900001301' })).users[0]).toMatchObject({ mustChangePassword: false });
@@ -348,7 +348,7 @@ describe('people and villages', () => {
     expect(preview).toMatchObject({ ok: 2, bad: 0, imported: 0 });
     expect((await importUsers(handle, rows, true, 'Cun-Min-2026x')).imported).toBe(2);
     expect((await listUsers(handle.db, { page: 1, q: '13911110001' })).users[0]).toMatchObject({ mustChangePassword: true });
-    expect((await importUsers(handle, rows, false, undefined)).rows[0]!.errors.join()).toMatch(/已注册/);
+    expect((await importUsers(handle, rows, false, undefined)).rows[0]!.errors.map((e) => e.code)).toContain('IMPORT_PHONE_TAKEN');
     expect((await listUsers(handle.db, { page: 1, q: '13911110002' })).users.map((u) => u.name)).toEqual(['王强']);
     expect((await listUsers(handle.db, { page: 1, orgUnitId: 'org-v1' })).users.map((u) => u.name).sort()).toEqual(['李梅', '马玉兰']);
   });

@@ -36,7 +36,9 @@ function server(answer: (op: PushRequest['ops'][number]) => OpResult['status'] =
     const { ops } = body as PushRequest;
     const results = ops.map((op): OpResult => {
       const status = answer(op);
-      return status === 'rejected' ? { id: op.id, status, reason: `第${op.seq}条被拒绝` } : { id: op.id, status };
+      return status === 'rejected'
+        ? { id: op.id, status, reason: `第${op.seq}条被拒绝`, code: 'PAPER_ALREADY_SUBMITTED', params: { seq: op.seq } }
+        : { id: op.id, status };
     });
     return Response.json({ results, highestSeq: Math.max(...ops.map((o) => o.seq)) });
   });
@@ -50,7 +52,7 @@ describe('pushOutbox', () => {
     expect(seen).toHaveLength(0);
   });
 
-  it('settles each op by the server answer: applied and duplicate leave, rejected stay with the reason', async () => {
+  it('settles each op by the server answer: applied and duplicate leave, rejected stay with the reason and its code', async () => {
     await db.outbox.bulkAdd([outboxOp(1), outboxOp(2), outboxOp(3), outboxOp(4)]);
     const answers: Record<number, OpResult['status']> = { 1: 'applied', 2: 'duplicate', 3: 'rejected', 4: 'applied' };
     const { fetch } = server((op) => answers[op.seq]!);
@@ -58,7 +60,14 @@ describe('pushOutbox', () => {
     expect(await pushOutbox(db, fetch)).toEqual({ applied: 2, duplicate: 1, rejected: 1 });
     const left = await outboxInOrder(db);
     expect(left).toHaveLength(1);
-    expect(left[0]).toMatchObject({ id: id(3), status: 'rejected', reason: '第3条被拒绝', label: '第3课' });
+    expect(left[0]).toMatchObject({
+      id: id(3),
+      status: 'rejected',
+      reason: '第3条被拒绝',
+      code: 'PAPER_ALREADY_SUBMITTED',
+      params: { seq: 3 },
+      label: '第3课',
+    });
   });
 
   it('posts the device id and the wire fields of each op, without local-only fields', async () => {

@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { searchArticles } from '@/server/admin/content';
 import { ready } from '@/server/db';
-import { HttpError, handle, json, requireUser } from '@/server/http';
+import { handle, json, readQuery, requireUser } from '@/server/http';
 
 const query = z.object({ q: z.string().trim().min(1).max(40) });
 
 /** The citation picker's search over the law library. */
 export const GET = handle(async (request: Request) => {
   await requireUser(request, ['admin']);
-  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new HttpError(422, '请输入要查找的词 / type a word to search for');
+  const { q } = readQuery(request, query);
   const { db } = await ready();
-  return json({ articles: await searchArticles(db, parsed.data.q) });
+  return json({ articles: await searchArticles(db, q) });
 });

@@ -1,12 +1,11 @@
 import { auditQuerySchema } from '@/lib/validations/admin';
 import { searchAudit } from '@/server/admin/audit-log';
 import { ready } from '@/server/db';
-import { HttpError, handle, json, requireUser } from '@/server/http';
+import { handle, json, requireUser, validated } from '@/server/http';
 
 export const GET = handle(async (request: Request) => {
   await requireUser(request, ['admin']);
-  const parsed = auditQuerySchema.safeParse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== '')));
-  if (!parsed.success) throw new HttpError(422, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const query = validated(auditQuerySchema, Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== '')));
   const { db } = await ready();
-  return json(await searchAudit(db, parsed.data));
+  return json(await searchAudit(db, query));
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ready } from '@/server/db';
-import { HttpError, handle, json, requireUser } from '@/server/http';
+import { handle, httpError, json, readQuery, requireUser } from '@/server/http';
 import { consultReport } from '@/server/consult-report';
 
 const year = new Date().getFullYear();
@@ -13,11 +13,10 @@ const querySchema = z.object({
 /** Consultation figures for the report: administrators, for their unit or one they name. */
 export const GET = handle(async (request: Request) => {
   const admin = await requireUser(request, ['admin']);
-  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw new HttpError(422, query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const query = { data: readQuery(request, querySchema) };
   const orgUnitId = query.data.orgUnitId ?? admin.orgUnitId;
-  if (!orgUnitId) throw new HttpError(422, 'orgUnitId: 请选择单位 / choose an org unit');
+  if (!orgUnitId) throw httpError(422, 'CHOOSE_ORG_UNIT', undefined, { orgUnitId: 'CHOOSE_ORG_UNIT' });
   const figures = await consultReport((await ready()).db, orgUnitId, query.data.from, query.data.to);
-  if (!figures) throw new HttpError(404, '单位不存在 / org unit not found');
+  if (!figures) throw httpError(404, 'ORG_UNIT_NOT_FOUND');
   return json(figures);
 });

@@ -4,9 +4,7 @@ import { handle, requireUser } from '@/server/http';
 import { buildExport } from '@/server/reports/export';
 import { parseQuery, periodQuerySchema, reportUnit } from '@/server/reports/query';
 
-const schema = periodQuerySchema.and(
-  z.object({ format: z.enum(['docx', 'xlsx'], { message: 'format 须为 docx 或 xlsx / format must be docx or xlsx' }) }),
-);
+const schema = periodQuerySchema.and(z.object({ format: z.enum(['docx', 'xlsx'], { message: 'EXPORT_FORMAT' }) }));
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -1,7 +1,7 @@
 import { updateUserSchema } from '@/lib/validations/user';
 import { recordAudit } from '@/server/audit';
 import { ready } from '@/server/db';
-import { HttpError, handle, json, readJson, requireSameOrigin, requireUser } from '@/server/http';
+import { handle, httpError, json, readJson, requireSameOrigin, requireUser } from '@/server/http';
 import { updateUser } from '@/server/users';
 
 export const PATCH = handle(async (request: Request, context: { params: Promise<{ id: string }> }) => {
@@ -9,8 +9,7 @@ export const PATCH = handle(async (request: Request, context: { params: Promise<
   const admin = await requireUser(request, ['admin']);
   const { id } = await context.params;
   const input = await readJson(request, updateUserSchema);
-  if (id === admin.id && input.disabled)
-    throw new HttpError(409, '不能停用自己的账号 / you cannot disable your own account', undefined, 'CANNOT_DISABLE_SELF');
+  if (id === admin.id && input.disabled) throw httpError(409, 'CANNOT_DISABLE_SELF');
   const { db } = await ready();
   const updated = await updateUser(db, id, input);
   const changed = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);

@@ -3,7 +3,7 @@ import { recordAudit } from '@/server/audit';
 import { exportQuestions } from '@/server/admin/imports';
 import { writeSheet } from '@/server/admin/sheets';
 import { ready } from '@/server/db';
-import { HttpError, handle, requireUser } from '@/server/http';
+import { handle, httpError, requireUser } from '@/server/http';
 
 const query = z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
 
@@ -11,7 +11,7 @@ const query = z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
 export const GET = handle(async (request: Request) => {
   const admin = await requireUser(request, ['admin']);
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new HttpError(422, 'format: csv 或 xlsx / csv or xlsx');
+  if (!parsed.success) throw httpError(422, 'EXPORT_FORMAT', undefined, { format: 'EXPORT_FORMAT' });
   const { db } = await ready();
   const bytes = await writeSheet(parsed.data.format, await exportQuestions(db), '题库');
   await recordAudit(db, {

@@ -1,12 +1,12 @@
 import { lawIdSchema, retireLawSchema } from '@/lib/validations/laws';
 import { ready } from '@/server/db';
-import { HttpError, handle, json, readJson, requireSameOrigin, requireUser } from '@/server/http';
+import { handle, httpError, json, readJson, requireSameOrigin, requireUser } from '@/server/http';
 import { lawCitations, retireLaw } from '@/server/laws/retire';
 
 /** GET (admin): the lessons and questions citing a law, shown before retiring it. POST (admin): retire it. */
 async function lawId(context: { params: Promise<{ id: string }> }): Promise<string> {
   const id = lawIdSchema.safeParse((await context.params).id);
-  if (!id.success) throw new HttpError(422, id.error.issues[0]?.message ?? 'invalid id');
+  if (!id.success) throw httpError(422, 'INVALID_ID', undefined, { id: 'INVALID_ID' });
   return id.data;
 }
 
