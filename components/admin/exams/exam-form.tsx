@@ -9,7 +9,6 @@ import { Field, Select, TextInput } from '@/components/ui/field';
 import { fieldErrors } from '@/lib/validations/field-errors';
 import { api, ApiError } from '@/lib/api-client';
 import type { Role } from '@/lib/roles';
-import { createExamSchema } from '@/lib/validations/quiz';
 import type { OrgOption } from '../org-select';
 import { PaperField, type ExamBank, type PaperInput } from './paper-field';
 
@@ -42,6 +41,8 @@ export function ExamForm({ units, bank, onCreated }: { units: OrgOption[]; bank:
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // The shared rules (zod) load on the first submit, not with the page (its first-load budget).
+    const { createExamSchema } = await import('@/lib/validations/quiz');
     const parsed = createExamSchema.safeParse({
       ...form,
       opensAt: fromLocalInput(form.opensAt),
