@@ -6,7 +6,7 @@
 import type autocannon from 'autocannon';
 import { uuidv7 } from 'uuidv7';
 import { login, startPeerServer, startTestServer } from '../tests/integration/support/server';
-import { arg, checkStored, countRows, pushRequest, run, verdict, type PushTally } from './bench-support';
+import { arg, checkStored, countRows, pushRequest, run, verdict, type PushTally } from './bench-support.mts';
 
 process.env.TEST_DATABASE_URL ||= process.env.DATABASE_URL;
 if (!process.env.TEST_DATABASE_URL) throw new Error('set TEST_DATABASE_URL to a PostgreSQL role that may create databases');

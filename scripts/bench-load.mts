@@ -12,7 +12,7 @@ import path from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { DEMO_LOGINS } from '../server/seed';
 import { login, startTestServer } from '../tests/integration/support/server';
-import { arg, checkStored, countRows, line, pushRequest, run as runFor, verdict, type PushTally } from './bench-support';
+import { arg, checkStored, countRows, line, pushRequest, run as runFor, verdict, type PushTally } from './bench-support.mts';
 
 const SECONDS = arg('seconds', 15);
 const DEVICES = arg('devices', 100);

@@ -3,7 +3,7 @@ import { useLiveQuery } from '@/hooks/use-live-query';
 import { useErrorText } from '@/lib/i18n/errors';
 import { useLocale, useTranslations } from '@/lib/i18n/client';
 import { useState, type FormEvent } from 'react';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '@/lib/local/uuid';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Select, TextInput } from '@/components/ui/field';

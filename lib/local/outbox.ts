@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '@/lib/local/uuid';
 import type { OpPayload, OpType } from '@/lib/sync/ops';
 import { getSetting, setSetting, type OutboxOp, type PufaDB } from './db';
 
