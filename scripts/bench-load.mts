@@ -9,36 +9,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { uuidv7 } from 'uuidv7';
 import { DEMO_LOGINS } from '../server/seed';
 import { login, startTestServer } from '../tests/integration/support/server';
+import { arg, checkStored, countRows, line, pushRequest, run as runFor, verdict, type PushTally } from './bench-support.mts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const SECONDS = arg('seconds', 15);
 const DEVICES = arg('devices', 100);
 const BATCH = arg('batch', 50);
 const PULLERS = 20;
-
-type Result = autocannon.Result;
-
-function line(name: string, r: Result): string {
-  const l = r.latency;
-  return (
-    `${name.padEnd(30)} ${String(Math.round(r.requests.average)).padStart(6)} req/s  ` +
-    `p50 ${l.p50} ms  p97.5 ${l.p97_5} ms  p99 ${l.p99} ms  ` +
-    `errors ${r.errors}  non-2xx ${r.non2xx}  timeouts ${r.timeouts}  (${r.requests.total} requests)`
-  );
-}
-
-function run(opts: autocannon.Options): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    autocannon({ pipelining: 1, timeout: 10, duration: SECONDS, ...opts }, (error, result) => (error ? reject(error) : resolve(result)));
-  });
-}
+const run = (opts: Parameters<typeof runFor>[0]) => runFor({ duration: SECONDS, ...opts });
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -64,9 +44,8 @@ try {
     (await (await fetch(`${server.url}/api/sync/pull?cursor=0`, { headers: { Cookie: cookies[3]! } })).json()) as { cursor: number }
   ).cursor;
 
-  let next = 0;
-  let accepted = 0;
-  let sent = 0;
+  const tally: PushTally = { sent: 0, accepted: 0 };
+  const before = await countRows(server.db);
   console.log(
     `load: ${DEVICES} devices pushing batches of ${BATCH} and ${PULLERS} pulling, ${SECONDS} s (a shared machine: noisy figures)`,
   );
@@ -74,34 +53,7 @@ try {
     run({
       url: server.url,
       connections: DEVICES,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/sync/push',
-          setupRequest: (req) => {
-            const device = devices[next++ % devices.length]!;
-            const at = new Date().toISOString();
-            const ops = Array.from({ length: BATCH }, (_, i) => ({
-              id: uuidv7(),
-              seq: ++device.seq,
-              type: i % 10 === 9 ? 'study.complete' : 'study.open',
-              payload: { lessonId: lessons[(device.seq + i) % lessons.length]!, at },
-              createdAt: at,
-            }));
-            sent += BATCH;
-            return {
-              ...req,
-              headers: { 'content-type': 'application/json', cookie: device.cookie, origin: server.url },
-              body: JSON.stringify({ deviceId: device.id, ops }),
-            };
-          },
-          onResponse: (status, body) => {
-            if (status !== 200) return;
-            const results = (JSON.parse(body) as { results: { status: string }[] }).results;
-            accepted += results.filter((r) => r.status === 'applied').length;
-          },
-        },
-      ],
+      requests: [pushRequest({ devices, lessons, batch: BATCH, origin: server.url, tally, complete: true })],
     }),
     run({
       url: `${server.url}/api/sync/pull?cursor=${startCursor}`,
@@ -109,31 +61,12 @@ try {
       headers: { cookie: cookies[3]! },
     }),
   ]);
-  console.log(line('push (batches of 50)', push));
+  console.log(line(`push (batches of ${BATCH})`, push));
   console.log(line('pull by cursor', pull));
-  console.log(`push: ${Math.round((push.requests.total * BATCH) / SECONDS)} ops/s offered, ${accepted} ops accepted of ${sent} sent`);
-
-  const count = async (table: 'opReceipt' | 'studyEvent') =>
-    Number(
-      (
-        await server.db.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  // Requests the load generator gave up on (timeouts) may still commit: wait until the server is quiet.
-  let receipts = -1;
-  let events = -2;
-  for (let i = 0; i < 60 && (receipts !== events || receipts !== (await count('opReceipt'))); i++) {
-    await new Promise((r) => setTimeout(r, 500));
-    [receipts, events] = [await count('opReceipt'), await count('studyEvent')];
-  }
-  console.log(`rows: ${events} study events and ${receipts} receipts for ${accepted} ops answered as applied`);
-  if (receipts !== events) failures.push('receipts and study events differ');
-  // autocannon stops at the deadline and drops the requests in flight; the server may still commit those.
-  if (receipts < accepted || receipts > sent) failures.push(`${receipts} stored, outside [${accepted} answered as applied, ${sent} sent]`);
-  else console.log(`${receipts - accepted} of the stored ops were in requests still in flight when the load stopped`);
+  console.log(
+    `push: ${Math.round((push.requests.total * BATCH) / SECONDS)} ops/s offered, ${tally.accepted} ops accepted of ${tally.sent} sent`,
+  );
+  failures.push(...(await checkStored(server.db, before, tally)));
 
   const page = await fetch(`${server.url}/zh`);
   if (!page.ok) throw new Error(`/zh answered ${page.status}`);
@@ -169,7 +102,4 @@ http.createServer((q,s)=>{s.writeHead(200,{'content-type':'text/html; charset=ut
   await server.stop();
   rmSync(tmp, { recursive: true, force: true });
 }
-if (failures.length) {
-  console.log(`targets NOT met:\n- ${failures.join('\n- ')}`);
-  process.exitCode = 1;
-} else console.log('targets met');
+verdict(failures);

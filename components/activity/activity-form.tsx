@@ -26,7 +26,6 @@ import { saveActivity } from '@/lib/local/activity';
 import { localDb, type LocalProfile } from '@/lib/local/db';
 import { syncSoon } from '@/lib/sync/soon';
 import { fieldErrors } from '@/lib/validations/field-errors';
-import { activityFieldsSchema } from '@/lib/validations/activity';
 import { PlaceField } from './place-field';
 import { fromLocalInput, toLocalInput, useActivityContext } from './use-activity-data';
 
@@ -108,6 +107,8 @@ function FormBody({ profile, existing }: { profile: LocalProfile; existing?: Act
     event.preventDefault();
     const candidate: Draft = { ...draft, startsAt: fromLocalInput(String(draft.startsAt)), endsAt: fromLocalInput(String(draft.endsAt)) };
     for (const key of ['audience', ...MATERIALS]) if (candidate[key] === '') candidate[key] = null;
+    // The shared rules (zod) load on the first submit, not with the page (its first-load budget).
+    const { activityFieldsSchema } = await import('@/lib/validations/activity');
     const parsed = activityFieldsSchema.safeParse(candidate);
     if (!parsed.success) return setErrors(errorText.fields(fieldErrors(parsed.error)));
     const period = periodOf(parsed.data.startsAt);

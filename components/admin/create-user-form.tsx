@@ -7,7 +7,6 @@ import { Field, Select, TextInput } from '@/components/ui/field';
 import { fieldErrors } from '@/lib/validations/field-errors';
 import { api, ApiError } from '@/lib/api-client';
 import { ROLES, type Role } from '@/lib/roles';
-import { createUserSchema } from '@/lib/validations/user';
 import { OrgSelect, type OrgOption } from './org-select';
 
 /** Creates an account; checks the same rules as the server before sending and shows each field's error. */
@@ -32,6 +31,8 @@ export function CreateUserForm({ units, onCreated }: { units: OrgOption[]; onCre
     event.preventDefault();
     setMessage(undefined);
     const input = { ...form, legalLiterateSince: form.legalLiterate ? form.legalLiterateSince || null : null };
+    // The shared rules (zod) load on the first submit, not with the page (its first-load budget).
+    const { createUserSchema } = await import('@/lib/validations/user');
     const parsed = createUserSchema.safeParse(input);
     if (!parsed.success) {
       return setErrors(errorText.fields(fieldErrors(parsed.error)));

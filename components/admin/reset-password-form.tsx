@@ -6,7 +6,6 @@ import { ApiError, api } from '@/lib/api-client';
 import { useTranslations } from '@/lib/i18n/client';
 import { useErrorText } from '@/lib/i18n/errors';
 import { fieldErrors } from '@/lib/validations/field-errors';
-import { passwordSchema } from '@/lib/validations/user';
 
 export interface ResetPasswordFormProps {
   user: { id: string; name: string };
@@ -24,6 +23,7 @@ export function ResetPasswordForm({ user, onDone, onCancel }: ResetPasswordFormP
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const { passwordSchema } = await import('@/lib/validations/user'); // zod loads on submit, not with the page
     const parsed = passwordSchema.safeParse(password);
     if (!parsed.success) return setError(errorText.field(Object.values(fieldErrors(parsed.error))[0] ?? ''));
     setBusy(true);

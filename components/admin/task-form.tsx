@@ -3,7 +3,7 @@ import { useLiveQuery } from '@/hooks/use-live-query';
 import { useErrorText } from '@/lib/i18n/errors';
 import { useLocale, useTranslations } from '@/lib/i18n/client';
 import { useState, type FormEvent } from 'react';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '@/lib/local/uuid';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Select, TextInput } from '@/components/ui/field';
@@ -14,7 +14,6 @@ import type { Role } from '@/lib/roles';
 import type { StudyTaskRecord } from '@/lib/study/types';
 import { weekStartOf } from '@/lib/study/week';
 import { syncNow } from '@/lib/sync/engine';
-import { createTaskSchema } from '@/lib/validations/study';
 import { AudienceFields } from './audience-fields';
 import type { OrgOption } from './org-select';
 
@@ -74,6 +73,8 @@ export function TaskForm({ units, editing, onSaved, onCancel }: TaskFormProps) {
       orgUnitIds: form.orgUnitIds,
       note: form.note,
     };
+    // The shared rules (zod) load on the first submit, not with the page (its first-load budget).
+    const { createTaskSchema } = await import('@/lib/validations/study');
     const parsed = createTaskSchema.safeParse(input);
     if (!parsed.success) {
       setMessage(undefined);

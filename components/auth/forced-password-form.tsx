@@ -12,7 +12,6 @@ import { localDb } from '@/lib/local/db';
 import { refreshProfile, signOut } from '@/lib/local/session';
 import { signedIn } from '@/lib/sync/engine';
 import { fieldErrors } from '@/lib/validations/field-errors';
-import { changePasswordSchema } from '@/lib/validations/user';
 
 /**
  * The password the administrator gave, and a new one twice. The server checks the same rules as 我的 → 账号, lifts the
@@ -41,6 +40,7 @@ export function ForcedPasswordForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setMessage(undefined);
+    const { changePasswordSchema } = await import('@/lib/validations/user'); // zod loads on submit, not with the page
     const parsed = changePasswordSchema.safeParse({ currentPassword: current, newPassword: next });
     const found = parsed.success ? {} : errorText.fields(fieldErrors(parsed.error));
     if (next !== again) found.again = t('passwordsDiffer');

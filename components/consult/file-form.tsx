@@ -1,7 +1,7 @@
 'use client';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '@/lib/local/uuid';
 import { PhotoPicker } from '@/components/files/photo-picker';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';

@@ -6,10 +6,9 @@ import { ReadAloud } from '@/components/study/read-aloud';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Link } from '@/lib/i18n/navigation';
-import { articleKey } from '@/lib/laws/article-ref';
+import { articleKey, parseArticleAddress } from '@/lib/laws/article-ref';
 import { articleHref, lawHref } from '@/lib/laws/links';
 import { localDb } from '@/lib/local/db';
-import { articleAddressSchema } from '@/lib/validations/laws';
 import { BookmarkButton } from './bookmark-button';
 import { NotOnPhone } from './not-on-phone';
 
@@ -17,10 +16,10 @@ import { NotOnPhone } from './not-on-phone';
 export function ArticleView() {
   const t = useTranslations('laws');
   const params = useSearchParams();
-  const address = articleAddressSchema.safeParse({ law: params.get('law') ?? '', n: params.get('n') ?? '' });
-  const law = address.success ? address.data.law : '';
-  const n = address.success ? address.data.n.number : 0;
-  const sub = address.success ? address.data.n.sub : 0;
+  const address = parseArticleAddress(params.get('law') ?? '', params.get('n') ?? '');
+  const law = address?.law ?? '';
+  const n = address?.n.number ?? 0;
+  const sub = address?.n.sub ?? 0;
   const data = useLiveQuery(async () => {
     const db = localDb();
     const held = await db.laws.get(law);
@@ -36,7 +35,7 @@ export function ArticleView() {
     return { held, article: article ?? null, prev: prev ?? null, next: next ?? null, bookmarked: Boolean(bookmark) };
   }, [law, n, sub]);
 
-  if (!address.success)
+  if (!address)
     return (
       <EmptyState
         action={

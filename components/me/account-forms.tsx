@@ -8,7 +8,9 @@ import { useTranslations } from '@/lib/i18n/client';
 import { refreshProfile } from '@/lib/local/session';
 import { fieldErrors } from '@/lib/validations/field-errors';
 import { useErrorText } from '@/lib/i18n/errors';
-import { changePasswordSchema, profileSchema } from '@/lib/validations/user';
+
+/** The shared rules (zod) load when a form is first sent, not with the page (its first-load budget). */
+const loadUserSchemas = () => import('@/lib/validations/user');
 
 /** 我的 → 账号: change my display name, and my password (which signs me out everywhere else). Online only. */
 export function AccountForms({ name }: { name: string }) {
@@ -44,6 +46,7 @@ export function AccountForms({ name }: { name: string }) {
 
   async function saveName(event: FormEvent) {
     event.preventDefault();
+    const { profileSchema } = await loadUserSchemas();
     const parsed = profileSchema.safeParse({ name: newName });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     if (await send('/api/me', 'PATCH', parsed.data, t('nameSaved'))) await refreshProfile().catch(() => undefined);
@@ -51,6 +54,7 @@ export function AccountForms({ name }: { name: string }) {
 
   async function savePassword(event: FormEvent) {
     event.preventDefault();
+    const { changePasswordSchema } = await loadUserSchemas();
     const parsed = changePasswordSchema.safeParse({ currentPassword: current, newPassword: next });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     if (await send('/api/me/password', 'POST', parsed.data, t('passwordSaved'))) {

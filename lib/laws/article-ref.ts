@@ -20,3 +20,14 @@ export function parseArticleKey(text: string): ArticleRef | null {
   const sub = Number(m[2] ?? 0);
   return number >= 1 ? { number, sub } : null;
 }
+
+/**
+ * A page address (?law=民法典&n=1042): the law's short name (trimmed, 1–60 characters) and an article number up to
+ * 9999, or null. Plain code rather than a zod schema: the article page is a first-load screen (its JS budget).
+ */
+export function parseArticleAddress(law: string, n: string): { law: string; n: ArticleRef } | null {
+  const name = law.trim();
+  const ref = parseArticleKey(n);
+  if (name.length < 1 || name.length > 60 || !ref || ref.number > 9999) return null;
+  return { law: name, n: ref };
+}

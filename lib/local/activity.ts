@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '@/lib/local/uuid';
 import type { ActivityRecord, CheckInMethod, CheckInRecord } from '@/lib/activity/types';
 import type { ActivityFields } from '@/lib/validations/activity';
 import type { PullResponse } from '@/lib/study/types';

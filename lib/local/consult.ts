@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '@/lib/local/uuid';
 import { addWorkingDays, chinaDate } from '@/lib/consult/deadline';
 import { badgeCount } from '@/lib/consult/queue';
 import {

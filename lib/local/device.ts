@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '@/lib/local/uuid';
 import { getSetting, setSetting, type PufaDB } from './db';
 
 /** This phone's device id, made once and kept; the server registers it to the first user who pushes from it. */

@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '@/lib/local/uuid';
 import type { LocalAttempt } from '@/lib/quiz/local-types';
 import { deadlineOf } from '@/lib/quiz/time-rule';
 import type { ExamPaper, ExamSummary, Response, ReviewItem } from '@/lib/quiz/types';

@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '@/lib/local/uuid';
 import { dailyQuestionIds, localDate } from '@/lib/quiz/daily';
 import { isCorrect } from '@/lib/quiz/grade';
 import type { LocalDailySet } from '@/lib/quiz/local-types';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { parseArticleKey } from '@/lib/laws/article-ref';
 import { MAX_LAW_FILE_BYTES, MAX_LAW_FILES } from '@/lib/constants';
 import { LAW_CATEGORIES } from '@/lib/laws/types';
 
@@ -21,19 +20,6 @@ export const lawUploadSchema = z.object({
 });
 
 export const lawIdSchema = z.string().regex(/^[0-9a-f-]{8,64}$/, { message: 'validation.lawId' });
-
-export const articleAddressSchema = z.object({
-  law: z.string().trim().min(1).max(60),
-  /** 1042, or 133-1 for 第一百三十三条之一 */
-  n: z.string().transform((value, ctx) => {
-    const ref = parseArticleKey(value);
-    if (!ref || ref.number > 9999) {
-      ctx.addIssue({ code: 'custom', message: 'not an article number' });
-      return z.NEVER;
-    }
-    return ref;
-  }),
-});
 
 /** Retiring a law must be confirmed after its citations were shown. */
 export const retireLawSchema = z.object({ confirm: z.literal(true, { message: 'RETIRE_CONFIRM' }) });

@@ -10,8 +10,6 @@ import { fieldErrors } from '@/lib/validations/field-errors';
 import { api, ApiError } from '@/lib/api-client';
 import type { ExamSummary } from '@/lib/quiz/types';
 import type { Role } from '@/lib/roles';
-import { examEditSchema } from '@/lib/validations/admin';
-import { createExamSchema } from '@/lib/validations/quiz';
 import type { OrgOption } from '../org-select';
 import { PaperField, type ExamBank, type PaperInput } from './paper-field';
 
@@ -62,7 +60,12 @@ export function ExamForm({ units, bank, onCreated, editing }: ExamFormProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const window = { opensAt: fromLocalInput(form.opensAt), closesAt: fromLocalInput(form.closesAt) };
-    // Once the exam has opened, only what the server still accepts is sent: its window and audience.
+    // The shared rules (zod) load on the first submit, not with the page (its first-load budget). Once the exam has
+    // opened, only what the server still accepts is sent: its window and audience.
+    const [{ examEditSchema }, { createExamSchema }] = await Promise.all([
+      import('@/lib/validations/admin'),
+      import('@/lib/validations/quiz'),
+    ]);
     const parsed = locked
       ? examEditSchema.safeParse({ ...window, roles: form.roles, orgUnitIds: form.orgUnitIds })
       : createExamSchema.safeParse({ ...form, ...window, paper });

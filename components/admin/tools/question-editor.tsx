@@ -8,7 +8,7 @@ import { useTranslations } from '@/lib/i18n/client';
 import { useErrorText } from '@/lib/i18n/errors';
 import { QUESTION_TYPES, type QuestionType } from '@/lib/quiz/types';
 import { fieldErrors } from '@/lib/validations/field-errors';
-import { questionInputSchema, type QuestionInput } from '@/lib/validations/question';
+import type { QuestionInput } from '@/lib/validations/question';
 import { CitationPicker } from './citation-picker';
 
 export interface QuestionEditorProps {
@@ -73,6 +73,7 @@ export function QuestionEditor({ questionId, modules, tags, onDone }: QuestionEd
         .map((s) => s.trim())
         .filter(Boolean),
     };
+    const { questionInputSchema } = await import('@/lib/validations/question'); // zod loads on save, not with the page
     const parsed = questionInputSchema.safeParse(body);
     if (!parsed.success) return setErrors(errorText.fields(fieldErrors(parsed.error)));
     setErrors({});

@@ -70,9 +70,12 @@ async function spawnNext(port: number, env: Record<string, string>): Promise<{ p
 }
 
 /** A second app server on the same database and data folder (as behind a load balancer); stop it before the first. */
-export async function startPeerServer(server: TestServer): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startPeerServer(
+  server: TestServer,
+  extraEnv: Record<string, string> = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const { proc, exit } = await spawnNext(port, { ...server.env, PORT: String(port) });
+  const { proc, exit } = await spawnNext(port, { ...server.env, ...extraEnv, PORT: String(port) });
   return {
     url: `http://127.0.0.1:${port}`,
     async stop() {
