@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CreateExamInput } from '@/lib/validations/quiz';
 import { loadShippedContent } from '@/server/content';
 import type { DbHandle } from '@/server/db/client';
@@ -181,6 +181,26 @@ describe.each(testDbKinds)('exam papers on %s', (kind) => {
     expect(await refusal(issuePaper(handle, learner, late.id))).toMatchObject({ status: 409, message: '考试已结束 / the exam has closed' });
     const none = await handle.db.selectFrom('examPaper').select('id').where('examId', 'in', [early.id, late.id]).execute();
     expect(none).toEqual([]);
+  });
+
+  describe('at the exact edges of the window (the clock held there)', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    it('is open at the very instant it opens, and closed at the very instant it closes', async () => {
+      const opensAt = new Date(Date.now() + 60_000).toISOString();
+      const closesAt = new Date(Date.now() + 120_000).toISOString();
+      const { id } = await exam({ opensAt, closesAt });
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(opensAt));
+      const first = await issuePaper(handle, await newUser(), id);
+      expect(first.paper.downloadedAt).toBe(opensAt);
+      vi.setSystemTime(new Date(closesAt));
+      expect(await refusal(issuePaper(handle, await newUser(), id))).toMatchObject({
+        status: 409,
+        message: '考试已结束 / the exam has closed',
+      });
+    });
   });
 
   it('draws a random paper by its rules, and the same paper comes back on the next download', async () => {
