@@ -32,10 +32,14 @@ test('a task assigned to a village reaches its cadre, who completes it, and the 
       const me = db
         .prepare(`select u.id, o.id as village, o.name from user u join orgUnit o on o.id = u.orgUnitId where u.username = ?`)
         .get(CADRE) as { id: string; village: string; name: string };
+      // the task reaches every cadre in the village and its natural villages (the report counts the same people)
       const count = db
-        .prepare(`select count(*) as n from user where orgUnitId = ? and role = 'cadre' and (banned is null or banned = 0)`)
+        .prepare(
+          `select count(*) as n from user u join orgUnit o on o.id = u.orgUnitId
+             where o.path like (select path from orgUnit where id = ?) || '%' and u.role = 'cadre' and (u.banned is null or u.banned = 0)`,
+        )
         .get(me.village) as { n: number };
-      // a lesson this cadre has not completed (the demo year completed some) and that no task of this week names yet
+      // a lesson this cadre has not completed (the demo year completed some) and that no task names yet
       const l = db
         .prepare(
           `select id, title, minutes from lesson where id not in (select lessonId from lessonProgress where userId = ? and completedAt is not null)
