@@ -17,8 +17,10 @@ export function UpdatePrompt() {
       accepted.current = false;
       window.location.reload();
     };
-    void navigator.serviceWorker.getRegistration().then((reg) => {
-      if (!reg) return;
+    // `ready`, not getRegistration(): on a phone's first visit this effect runs before BackgroundServices registers
+    // the worker (a child's effects run first), and getRegistration() would find none, so an update deployed while
+    // that first page stays open would never be announced.
+    void navigator.serviceWorker.ready.then((reg) => {
       // Only an update (a worker already controls the page) is announced, not the first install.
       const track = (worker: ServiceWorker | null) => {
         if (!worker) return;

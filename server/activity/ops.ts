@@ -156,6 +156,8 @@ async function person(ctx: ApplyContext, activity: Row, p: Parameters<ApplyFn<'a
     }
     return trx.selectFrom('user').select(['id', 'name', 'orgUnitId']).where('id', '=', ctx.userId).executeTakeFirstOrThrow();
   }
+  // (mutation testing: `recorder?.role` → `recorder.role` survives as an equivalent: the pusher is always a user row,
+  // since push.ts read the account's createdAt before any handler runs)
   const recorder = await trx.selectFrom('user').select('role').where('id', '=', ctx.userId).executeTakeFirst();
   if (activity.hostId !== ctx.userId && recorder?.role !== 'admin') throw new OpRejected('CHECKIN_OTHERS_FORBIDDEN');
   if (p.person.kind === 'user') {

@@ -48,6 +48,8 @@ export async function issuePaperIn(
 ): Promise<IssuedPaper> {
   // One paper at a time per learner and exam, across app servers: SQLite's write transaction already holds the
   // database's one write lock (BEGIN IMMEDIATE); on PostgreSQL a transaction-scoped advisory lock does the same.
+  // (mutation testing: the mutants of this condition survive a SQLite-only run; exam-integrity.test.ts's racing
+  // downloads kill them when TEST_DATABASE_URL adds PostgreSQL)
   if (dbKind === 'postgres') await sql`select pg_advisory_xact_lock(hashtextextended(${`examPaper:${examId}:${user.id}`}, 0))`.execute(trx);
   const row = await requireExam(trx, examId);
   const exam = toExamSummary(row);
@@ -62,6 +64,7 @@ export async function issuePaperIn(
     .where('examPaper.userId', '=', user.id)
     .execute();
   const unused = papers.find((p) => p.attemptId === null);
+  // (mutation testing: `+` for `-` here survives as an equivalent: `used` is read only when there is no unused paper)
   const used = papers.length - (unused ? 1 : 0);
   if (!unused && used >= exam.maxAttempts) throw httpError(409, 'ATTEMPTS_USED', { max: exam.maxAttempts });
   let paper = unused

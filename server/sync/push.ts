@@ -20,6 +20,11 @@ import { OpRejected, payloadSchema, type ApplyContext, type BatchApplyFn, type B
  * waits on the receipt's key and then finds it taken), and runs of hot ops with a batch handler (studyBatchOps) are
  * applied with a few statements per run. Every other op goes through its own handler under a savepoint.
  */
+// (mutation testing, measured 68.8 % on SQLite before push-edges.test.ts: most survivors change nothing a push
+// answers or stores and are explained here. The id order of toClaim only prevents deadlocks between concurrent
+// PostgreSQL pushes; crashAfterOps is fault injection for npm run test:faults; CHUNK slicing matters only past 500
+// ops in one batch; whether a run of batch ops is flushed early, or a batch op goes through its per-op handler,
+// changes the statements, not the results (push-batch.test.ts holds both paths to the same rows).)
 const handlers: OpHandlers = { ...studyOps, ...quizOps, ...activityOps, ...consultOps };
 const batchHandlers: BatchHandlers = { ...studyBatchOps };
 

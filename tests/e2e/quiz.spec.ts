@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serverDb, signIn, waitForOfflineReady, test } from './helpers';
@@ -18,7 +18,7 @@ const bank = new Map<string, ShippedQuestion>(
 );
 
 /** Picks the right answer, or a wrong one, using the shipped key (the test knows it; the person would not). */
-async function answer(page: Page, q: ShippedQuestion, right: boolean): Promise<void> {
+async function answer(page: Page | Locator, q: ShippedQuestion, right: boolean): Promise<void> {
   if (q.type === 'truefalse') {
     const value = right ? q.answer : !q.answer;
     return page.getByRole('radio', { name: value ? '正确' : '错误', exact: true }).check();
@@ -100,7 +100,14 @@ test('a cadre takes a formal exam offline, then online sees the graded score', a
   await expect(page.getByRole('timer')).toBeVisible();
   const questions = page.getByRole('group');
   await expect(questions).toHaveCount(10);
-  for (const q of await questions.all()) await q.locator('input').first().check();
+  // Seven right and three wrong by the shipped key: the score must be 7 × 10 = 70, whatever the paper drew.
+  const RIGHT = 7;
+  let n = 0;
+  for (const q of await questions.all()) {
+    const shipped = bank.get((await q.getByTestId('question-stem').textContent())!.trim());
+    expect(shipped, 'a question of the shipped bank').toBeDefined();
+    await answer(q, shipped!, n++ < RIGHT);
+  }
   await expect(page.getByText('已答 10/10 题')).toBeVisible();
   await page.getByRole('button', { name: '交卷', exact: true }).click();
   await page.getByRole('button', { name: '确定交卷' }).click();
@@ -109,7 +116,7 @@ test('a cadre takes a formal exam offline, then online sees the graded score', a
   await page.reload();
   await expect(page.getByTestId('exam-attempt')).toContainText('已提交，等待评分');
   await context.setOffline(false);
-  await expect(page.getByTestId('exam-attempt')).toContainText(/得分 \d+(\.\d)?，答对 \d+\/10 题/, { timeout: 30_000 });
+  await expect(page.getByTestId('exam-attempt')).toContainText('得分 70，答对 7/10 题', { timeout: 30_000 });
 });
 
 test('an admin sees the attempt in the exam statistics', async ({ page }) => {
@@ -122,6 +129,13 @@ test('an admin sees the attempt in the exam statistics', async ({ page }) => {
   const audience = Number((await page.getByTestId('stat-participants').textContent())!.split('/')[1]);
   expect(audience).toBeGreaterThanOrEqual(15);
   await expect(page.getByTestId('stat-attempts')).toHaveText('1');
+  // the one attempt scored 70 (seven of ten right) against a pass mark of 60
+  await expect(page.getByTestId('stat-pass-rate')).toHaveText('100%');
+  await expect(page.getByTestId('stat-average')).toHaveText('70');
+  // each bucket reads its range then its count (text content joins them: 70–79 holding 1 reads "70–791")
+  await expect(page.getByRole('region', { name: '分数分布' }).getByRole('listitem')).toHaveText(
+    Array.from({ length: 10 }, (_, i) => `${i === 9 ? '90–100' : `${i * 10}–${i * 10 + 9}`}${i === 7 ? 1 : 0}`),
+  );
   await expect(page.getByRole('region', { name: '各单位参考情况' }).getByRole('row', { name: /东山村/ })).toContainText('1/');
   await expect(page.getByRole('region', { name: '逐题分析' }).getByRole('listitem')).toHaveCount(10);
   // One participant is too few to rank: the ranking leaves 东山村 out and says why.

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadShippedContent } from '@/server/content';
+import { openDatabase, type DbHandle } from '@/server/db/client';
+import { migrate } from '@/server/db/migrate';
+import { HttpError } from '@/server/http';
+import { createOrgUnit } from '@/server/org';
+import { pushOps } from '@/server/sync/push';
+import { createUser } from '@/server/users';
+
+/**
+ * Edges of the write path that the scenario tables in push.test.ts leave open, found by mutation testing: the
+ * order copies of one op are taken in, a copy refused by its handler followed by a good copy in the same batch, the
+ * exact reasons given, and the device refusal's message.
+ */
+let dataDir: string;
+let handle: DbHandle;
+let lessons: string[];
+let phones = 1400;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'pufa-push-edges-'));
+  handle = openDatabase({ dataDir });
+  await migrate(handle);
+  await createOrgUnit(handle.db, { id: 'org-town', parentId: null, name: '普法镇', level: 'township' });
+  await createOrgUnit(handle.db, { id: 'org-v01', parentId: 'org-town', name: '东山村', level: 'village' });
+  await loadShippedContent(handle, path.resolve(process.cwd(), 'content'));
+  lessons = (await handle.db.selectFrom('lesson').select('id').orderBy('id').limit(5).execute()).map((l) => l.id);
+});
+afterAll(async () => {
+  await handle?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const newUser = async () =>
+  (
+    await createUser(handle.db, {
+      password: 'Pufa-demo-2026',
+      role: 'villager',
+      orgUnitId: 'org-v01',
+      legalLiterate: false,
+      legalLiterateSince: null,
+      phone: `1390000${phones++}`,
+      name: '马秀兰',
+    })
+  ).id;
+const now = () => new Date().toISOString();
+const open = (id: string, seq: number, lessonId: string, at = now()) => ({
+  id,
+  seq,
+  type: 'study.open',
+  payload: { lessonId, at },
+  createdAt: at,
+});
+const receipts = (id: string) => handle.db.selectFrom('opReceipt').select(['opId', 'seq']).where('opId', '=', id).execute();
+
+describe('pushOps at its edges', () => {
+  it('takes the copies of one op in seq order, whatever order the batch lists them in', async () => {
+    const user = await newUser();
+    const id = randomUUID();
+    const { results, highestSeq } = await pushOps(handle, user, {
+      deviceId: randomUUID(),
+      ops: [open(id, 2, lessons[0]!), open(id, 1, lessons[0]!)],
+    });
+    expect(results.map((r) => r.status)).toEqual(['duplicate', 'applied']);
+    expect(highestSeq).toBe(2);
+    expect(await receipts(id)).toEqual([{ opId: id, seq: 1 }]);
+  });
+
+  it('applies a good copy after a copy its handler refused in the same batch, once', async () => {
+    const user = await newUser();
+    const id = randomUUID();
+    const later = new Date(Date.now() + 3 * 24 * 3600_000).toISOString();
+    const { results } = await pushOps(handle, user, {
+      deviceId: randomUUID(),
+      ops: [open(id, 1, lessons[1]!, later), open(id, 2, lessons[1]!)],
+    });
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'applied']);
+    expect(results[0]).toMatchObject({ reason: expect.stringContaining('比服务器时间晚一天以上') });
+    expect(await receipts(id)).toHaveLength(1); // claimed by the first copy, kept for the one applied
+    const events = await handle.db.selectFrom('studyEvent').select(['kind', 'lessonId']).where('id', '=', id).execute();
+    expect(events).toEqual([{ kind: 'open', lessonId: lessons[1]! }]);
+  });
+
+  it('names every invalid field of a payload by its dotted path, separated by semicolons', async () => {
+    const user = await newUser();
+    const { results } = await pushOps(handle, user, {
+      deviceId: randomUUID(),
+      ops: [
+        {
+          id: randomUUID(),
+          seq: 1,
+          type: 'activity.checkIn',
+          payload: { id: 'not-a-uuid', activityId: randomUUID(), person: { kind: 'self', code: '' }, method: 'scan', at: now() },
+          createdAt: now(),
+        },
+      ],
+    });
+    expect(results[0]!.status).toBe('rejected');
+    const reason = results[0]!.status === 'rejected' ? results[0]!.reason : '';
+    expect(reason).toMatch(/^数据无效 \/ invalid payload: id: [^;]+; person\.code: [^;]+$/);
+  });
+
+  it('tells the person why a device registered to someone else is refused', async () => {
+    const [owner, other] = [await newUser(), await newUser()];
+    const deviceId = randomUUID();
+    await pushOps(handle, owner, { deviceId, ops: [open(randomUUID(), 1, lessons[2]!)] });
+    const error = await pushOps(handle, other, { deviceId, ops: [open(randomUUID(), 1, lessons[2]!)] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ status: 403, message: '此设备已登记给其他用户 / this device is registered to another user' });
+  });
+});
