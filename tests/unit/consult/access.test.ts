@@ -128,7 +128,7 @@ describe.each(testDbKinds)('reading a stored consultation on %s', (kind) => {
         (e: unknown) => e,
       );
       expect(refused).toBeInstanceOf(HttpError);
-      expect(refused).toMatchObject({ status: 404, message: '咨询不存在 / consultation not found' });
+      expect(refused).toMatchObject({ status: 404, code: 'CONSULTATION_NOT_FOUND' });
     }
   });
 });

@@ -137,7 +137,7 @@ describe.each(testDbKinds)('exam papers on %s', (kind) => {
     await submit(learner, id, second.paper.id, second.paper.downloadedAt);
     const refused = await refusal(issuePaper(handle, learner, id));
     expect(refused).toBeInstanceOf(HttpError);
-    expect(refused).toMatchObject({ status: 409, message: '已用完 2 次考试机会 / all 2 attempts are used' });
+    expect(refused).toMatchObject({ status: 409, code: 'ATTEMPTS_USED', params: { max: 2 } });
     const papers = await handle.db.selectFrom('examPaper').select('id').where('examId', '=', id).where('userId', '=', learner.id).execute();
     expect(papers).toHaveLength(2);
   });
@@ -149,7 +149,8 @@ describe.each(testDbKinds)('exam papers on %s', (kind) => {
     await submit(learner, id, only.paper.id, only.paper.downloadedAt);
     expect(await refusal(issuePaper(handle, learner, id))).toMatchObject({
       status: 409,
-      message: expect.stringContaining('all 1 attempts'),
+      code: 'ATTEMPTS_USED',
+      params: { max: 1 },
     });
   });
 
@@ -158,7 +159,7 @@ describe.each(testDbKinds)('exam papers on %s', (kind) => {
     for (const outsider of [await newUser('org-v01', 'cadre'), await newUser('org-v02', 'villager')]) {
       const refused = await refusal(issuePaper(handle, outsider, id));
       expect(refused).toBeInstanceOf(HttpError);
-      expect(refused).toMatchObject({ status: 403, message: '这场考试不面向您 / this exam is not for you' });
+      expect(refused).toMatchObject({ status: 403, code: 'EXAM_NOT_FOR_YOU' });
     }
     const none = await handle.db.selectFrom('examPaper').select('id').where('examId', '=', id).execute();
     expect(none).toEqual([]);
@@ -170,7 +171,8 @@ describe.each(testDbKinds)('exam papers on %s', (kind) => {
     const learner = await newUser();
     expect(await refusal(issuePaper(handle, learner, early.id))).toMatchObject({
       status: 409,
-      message: `考试尚未开始，${opensAt} 开放 / the exam is not open yet`,
+      code: 'EXAM_NOT_OPEN',
+      params: { at: opensAt },
     });
     const late = await exam();
     await handle.db
@@ -178,7 +180,7 @@ describe.each(testDbKinds)('exam papers on %s', (kind) => {
       .set({ closesAt: new Date(Date.now() - 1).toISOString() })
       .where('id', '=', late.id)
       .execute();
-    expect(await refusal(issuePaper(handle, learner, late.id))).toMatchObject({ status: 409, message: '考试已结束 / the exam has closed' });
+    expect(await refusal(issuePaper(handle, learner, late.id))).toMatchObject({ status: 409, code: 'EXAM_CLOSED' });
     const none = await handle.db.selectFrom('examPaper').select('id').where('examId', 'in', [early.id, late.id]).execute();
     expect(none).toEqual([]);
   });
@@ -198,7 +200,7 @@ describe.each(testDbKinds)('exam papers on %s', (kind) => {
       vi.setSystemTime(new Date(closesAt));
       expect(await refusal(issuePaper(handle, await newUser(), id))).toMatchObject({
         status: 409,
-        message: '考试已结束 / the exam has closed',
+        code: 'EXAM_CLOSED',
       });
     });
   });
