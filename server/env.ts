@@ -58,7 +58,7 @@ let cached: Env | undefined;
 export function env(): Env {
   if (cached) return cached;
   const parsed = parseEnv(process.env);
-  const dataDir = path.resolve(parsed.DATA_DIR);
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ parsed.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   let secret = parsed.BETTER_AUTH_SECRET;
   if (!secret) {
@@ -67,7 +67,7 @@ export function env(): Env {
     secret = readFileSync(file, 'utf8').trim();
   }
   // Uploaded photos: one folder several app servers can share (a network mount), by default inside DATA_DIR.
-  const filesDir = path.resolve(parsed.FILES_DIR ?? path.join(dataDir, 'files'));
+  const filesDir = path.resolve(/*turbopackIgnore: true*/ parsed.FILES_DIR ?? path.join(dataDir, 'files'));
   cached = { ...parsed, DATA_DIR: dataDir, FILES_DIR: filesDir, BETTER_AUTH_SECRET: secret };
   return cached;
 }
