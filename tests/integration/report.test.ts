@@ -303,7 +303,7 @@ describe.each(dbKinds)('annual report on %s', (kind) => {
     expect((await send(publicist, 'GET', `/api/reports/summary?${q}`)).status).toBe(403);
     const backwards = await send(admin, 'GET', `/api/reports/summary?from=2025-12-31&to=2025-01-01&org=${village}`);
     expect(backwards.status).toBe(422);
-    expect(((await backwards.json()) as { error: string }).error).toContain('from must not be after to');
+    expect(await backwards.json()).toMatchObject({ code: 'INVALID', fields: { to: 'FROM_AFTER_TO' } });
     expect((await send(admin, 'GET', `/api/reports/summary?from=2025-13-01&to=2025-12-31`)).status).toBe(422);
     expect((await send(admin, 'GET', `/api/reports/summary?from=2025-01-01&to=2025-12-31&org=nowhere`)).status).toBe(422);
   });
