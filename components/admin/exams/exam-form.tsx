@@ -6,7 +6,6 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Select, TextInput } from '@/components/ui/field';
-import { fieldErrors } from '@/lib/validations/field-errors';
 import { api, ApiError } from '@/lib/api-client';
 import type { ExamSummary } from '@/lib/quiz/types';
 import type { Role } from '@/lib/roles';
@@ -62,9 +61,10 @@ export function ExamForm({ units, bank, onCreated, editing }: ExamFormProps) {
     const window = { opensAt: fromLocalInput(form.opensAt), closesAt: fromLocalInput(form.closesAt) };
     // The shared rules (zod) load on the first submit, not with the page (its first-load budget). Once the exam has
     // opened, only what the server still accepts is sent: its window and audience.
-    const [{ examEditSchema }, { createExamSchema }] = await Promise.all([
+    const [{ examEditSchema }, { createExamSchema }, { fieldErrors }] = await Promise.all([
       import('@/lib/validations/admin'),
       import('@/lib/validations/quiz'),
+      import('@/lib/validations/field-errors'),
     ]);
     const parsed = locked
       ? examEditSchema.safeParse({ ...window, roles: form.roles, orgUnitIds: form.orgUnitIds })
