@@ -101,7 +101,7 @@ async function firstLoad(pageUrl) {
 
 // Each role's main screens (the pages are static shells; roles differ in which of them they reach).
 const SCREENS = {
-  'everyone (signed out)': ['/zh/login', '/zh/offline'],
+  'everyone (signed out, or told to change a password)': ['/zh/login', '/zh/offline', '/zh/change-password'],
   villager: [
     '/zh',
     '/zh/study',
@@ -125,7 +125,7 @@ const SCREENS = {
     '/zh/activity/check-in',
     '/zh/quiz/exam',
   ],
-  admin: ['/zh/admin', '/zh/admin/exams', '/zh/admin/exams/stats', '/zh/admin/laws'],
+  admin: ['/zh/admin', '/zh/admin/exams', '/zh/admin/exams/stats', '/zh/admin/laws', '/zh/admin/questions'],
 };
 const LIGHTHOUSE_PAGES = ['/zh', '/zh/study/lesson', '/zh/quiz'];
 const SCORES = { performance: 0.95, accessibility: 1, 'best-practices': 1, seo: 0.9 };

@@ -22,7 +22,6 @@ import {
 import { useTranslations } from '@/lib/i18n/client';
 import { useErrorText } from '@/lib/i18n/errors';
 import { useRouter } from '@/lib/i18n/navigation';
-import { saveActivity } from '@/lib/local/activity';
 import { localDb, type LocalProfile } from '@/lib/local/db';
 import { syncSoon } from '@/lib/sync/soon';
 import { fieldErrors } from '@/lib/validations/field-errors';
@@ -115,6 +114,7 @@ function FormBody({ profile, existing }: { profile: LocalProfile; existing?: Act
     if (context?.locked.has(period) || (existing && context?.locked.has(periodOf(existing.startsAt))))
       return setErrors({ _: tf('locked', { period }) });
     setSaving(true);
+    const { saveActivity } = await import('@/lib/local/activity');
     const saved = await saveActivity(parsed.data, profile.id, existing);
     syncSoon();
     router.replace(`/activity/view?id=${saved.id}`);

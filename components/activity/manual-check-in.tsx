@@ -4,7 +4,6 @@ import { OrgSelect } from '@/components/admin/org-select';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { useTranslations } from '@/lib/i18n/client';
-import { recordCheckIn } from '@/lib/local/activity';
 import type { OrgUnitOption } from '@/lib/local/org-units';
 import { syncSoon } from '@/lib/sync/soon';
 
@@ -27,6 +26,7 @@ export function ManualCheckIn({
   async function add(event: React.FormEvent) {
     event.preventDefault();
     if (!name.trim() || !unit) return setMessage(t('manualMissing'));
+    const { recordCheckIn } = await import('@/lib/local/activity');
     const added = await recordCheckIn(activityId, { kind: 'manual', name, orgUnitId: unit }, 'manual', title);
     setMessage(added ? t('manualAdded', { name: name.trim() }) : t('already', { name: name.trim() }));
     if (added) setName('');

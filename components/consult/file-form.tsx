@@ -16,12 +16,14 @@ import {
 } from '@/lib/consult/types';
 import { useTranslations } from '@/lib/i18n/client';
 import { useRouter } from '@/lib/i18n/navigation';
-import { consentGiven, fileConsultation, giveConsent } from '@/lib/local/consult';
 import { isQuotaError } from '@/lib/local/errors';
 import { syncSoon } from '@/lib/sync/soon';
 import { isPhone } from '@/lib/validations/phone';
 import { ConsentNotice } from './consent-notice';
 import { useVillages } from './use-villages';
+
+// The consultation writer (outbox, deadlines) loads when it is used, not with the form.
+const loadConsult = () => import('@/lib/local/consult');
 
 /**
  * Filing a request, offline: the person's own (after the separate consent), a neighbour's by a 法律明白人, or
@@ -54,7 +56,9 @@ export function FileForm() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void consentGiven().then((c) => setConsented(Boolean(c)));
+    void loadConsult()
+      .then((m) => m.consentGiven())
+      .then((c) => setConsented(Boolean(c)));
   }, []);
 
   // The person's own village is chosen until they pick another.
@@ -63,7 +67,16 @@ export function FileForm() {
   const staff = profile.role === 'admin' || profile.role === 'lawyer';
   const channels: ConsultChannel[] = staff ? [...STAFF_CHANNELS] : ['screening'];
   if (!caseMode && !consented)
-    return <ConsentNotice retentionMonths={DEFAULT_RETENTION_MONTHS} onAgree={() => void giveConsent().then(() => setConsented(true))} />;
+    return (
+      <ConsentNotice
+        retentionMonths={DEFAULT_RETENTION_MONTHS}
+        onAgree={() =>
+          void loadConsult()
+            .then((m) => m.giveConsent())
+            .then(() => setConsented(true))
+        }
+      />
+    );
   const canFileForOther = staff || profile.legalLiterate;
   const namedRequester = caseMode || forOther || Boolean(walkIn);
 
@@ -82,6 +95,7 @@ export function FileForm() {
     setBusy(true);
     try {
       const chosen = villages?.find((v) => v.id === village);
+      const { fileConsultation } = await loadConsult();
       const saved = await fileConsultation(
         {
           id,

@@ -5,17 +5,12 @@ import { Card } from '@/components/ui/card';
 import { Field, Select, TextInput } from '@/components/ui/field';
 import { REFERRALS, type ConsultRecord, type Referral } from '@/lib/consult/types';
 import { useTranslations } from '@/lib/i18n/client';
-import {
-  assignConsultation,
-  referConsultation,
-  resolveConsultation,
-  sendMessage,
-  setConsultDeadline,
-  takeConsultation,
-} from '@/lib/local/consult';
 import type { LocalProfile } from '@/lib/local/db';
 import { syncSoon } from '@/lib/sync/soon';
 import { MessageBox } from './message-box';
+
+// The consultation writer (outbox, deadlines) loads on the first action, not with the page.
+const writer = () => import('@/lib/local/consult');
 
 /** What the assigned lawyer or an administrator can do: take, reply, refer, resolve; assign and set the deadline (admin). */
 export function HandlerActions({ c, me }: { c: ConsultRecord; me: LocalProfile }) {
@@ -39,7 +34,14 @@ export function HandlerActions({ c, me }: { c: ConsultRecord; me: LocalProfile }
   if (me.role === 'lawyer' && c.assigneeId === null)
     return (
       <Card>
-        <Button className="w-full" onClick={() => void takeConsultation(c.id, me, label).then(after)}>
+        <Button
+          className="w-full"
+          onClick={() =>
+            void writer()
+              .then((m) => m.takeConsultation(c.id, me, label))
+              .then(after)
+          }
+        >
           {t('take')}
         </Button>
       </Card>
@@ -50,7 +52,11 @@ export function HandlerActions({ c, me }: { c: ConsultRecord; me: LocalProfile }
       <MessageBox
         label={t('replyLabel')}
         send={t('sendReply')}
-        onSend={(body) => sendMessage(c.id, 'reply', body, me, label).then(after)}
+        onSend={(body) =>
+          writer()
+            .then((m) => m.sendMessage(c.id, 'reply', body, me, label))
+            .then(after)
+        }
       />
       <div className="flex flex-col gap-2">
         <Field label={t('referLabel')}>
@@ -67,13 +73,24 @@ export function HandlerActions({ c, me }: { c: ConsultRecord; me: LocalProfile }
         </Field>
         <Button
           variant="secondary"
-          onClick={() => void referConsultation(c.id, referral, note.trim(), me, label).then(() => (setNote(''), after()))}
+          onClick={() =>
+            void writer()
+              .then((m) => m.referConsultation(c.id, referral, note.trim(), me, label))
+              .then(() => (setNote(''), after()))
+          }
         >
           {t('refer')}
         </Button>
       </div>
       {c.status !== 'resolved' ? (
-        <Button variant="secondary" onClick={() => void resolveConsultation(c.id, me, label).then(after)}>
+        <Button
+          variant="secondary"
+          onClick={() =>
+            void writer()
+              .then((m) => m.resolveConsultation(c.id, me, label))
+              .then(after)
+          }
+        >
           {t('resolve')}
         </Button>
       ) : null}
@@ -95,7 +112,10 @@ export function HandlerActions({ c, me }: { c: ConsultRecord; me: LocalProfile }
               disabled={!lawyerId}
               onClick={() => {
                 const lawyer = lawyers?.find((l) => l.id === lawyerId);
-                if (lawyer) void assignConsultation(c.id, lawyer, label).then(after);
+                if (lawyer)
+                  void writer()
+                    .then((m) => m.assignConsultation(c.id, lawyer, label))
+                    .then(after);
               }}
             >
               {t('assign')}
@@ -108,7 +128,11 @@ export function HandlerActions({ c, me }: { c: ConsultRecord; me: LocalProfile }
             <Button
               variant="secondary"
               disabled={!deadline || deadline === c.deadline}
-              onClick={() => void setConsultDeadline(c.id, deadline, label).then(after)}
+              onClick={() =>
+                void writer()
+                  .then((m) => m.setConsultDeadline(c.id, deadline, label))
+                  .then(after)
+              }
             >
               {t('setDeadline')}
             </Button>

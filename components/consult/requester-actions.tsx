@@ -3,10 +3,12 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { RATINGS, type ConsultRecord } from '@/lib/consult/types';
 import { useTranslations } from '@/lib/i18n/client';
-import { rateConsultation, sendMessage } from '@/lib/local/consult';
 import type { LocalProfile } from '@/lib/local/db';
 import { syncSoon } from '@/lib/sync/soon';
 import { MessageBox } from './message-box';
+
+// The consultation writer (outbox, deadlines) loads on the first action, not with the page.
+const writer = () => import('@/lib/local/consult');
 
 /** What the person who asked can do: ask a follow-up, and rate the answer once it is resolved. */
 export function RequesterActions({ c, me }: { c: ConsultRecord; me: LocalProfile }) {
@@ -19,7 +21,15 @@ export function RequesterActions({ c, me }: { c: ConsultRecord; me: LocalProfile
           <legend className="font-bold">{t('rateTitle')}</legend>
           <div className="grid grid-cols-3 gap-2">
             {RATINGS.map((r) => (
-              <Button key={r} variant="secondary" onClick={() => void rateConsultation(c.id, r, label).then(syncSoon)}>
+              <Button
+                key={r}
+                variant="secondary"
+                onClick={() =>
+                  void writer()
+                    .then((m) => m.rateConsultation(c.id, r, label))
+                    .then(syncSoon)
+                }
+              >
                 {t(`rating.${r}`)}
               </Button>
             ))}
@@ -31,7 +41,11 @@ export function RequesterActions({ c, me }: { c: ConsultRecord; me: LocalProfile
         <MessageBox
           label={t('followupLabel')}
           send={t('sendFollowup')}
-          onSend={(body) => sendMessage(c.id, 'followup', body, me, label).then(syncSoon)}
+          onSend={(body) =>
+            writer()
+              .then((m) => m.sendMessage(c.id, 'followup', body, me, label))
+              .then(syncSoon)
+          }
         />
       ) : null}
     </Card>

@@ -2,7 +2,6 @@
 import { useId, useState } from 'react';
 import { MAX_PHOTOS_PER_RECORD } from '@/lib/constants';
 import { useTranslations } from '@/lib/i18n/client';
-import { addPhoto } from '@/lib/local/files';
 import { PhotoThumb } from './photo-thumb';
 
 export interface PhotoPickerProps {
@@ -27,6 +26,8 @@ export function PhotoPicker({ ownerId, value, onChange, max = MAX_PHOTOS_PER_REC
     try {
       for (const file of Array.from(files)) {
         if (next.length >= max) break;
+        // Resizing and hashing load with the first photo, not with the form.
+        const { addPhoto } = await import('@/lib/local/files');
         const photo = await addPhoto(file, ownerId);
         if (!next.includes(photo.hash)) next.push(photo.hash);
       }

@@ -5,7 +5,6 @@ import { Card } from '@/components/ui/card';
 import { Field, TextInput } from '@/components/ui/field';
 import { ApiError, api } from '@/lib/api-client';
 import { useTranslations } from '@/lib/i18n/client';
-import { refreshProfile } from '@/lib/local/session';
 import { fieldErrors } from '@/lib/validations/field-errors';
 import { useErrorText } from '@/lib/i18n/errors';
 
@@ -49,7 +48,8 @@ export function AccountForms({ name }: { name: string }) {
     const { profileSchema } = await loadUserSchemas();
     const parsed = profileSchema.safeParse({ name: newName });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    if (await send('/api/me', 'PATCH', parsed.data, t('nameSaved'))) await refreshProfile().catch(() => undefined);
+    if (await send('/api/me', 'PATCH', parsed.data, t('nameSaved')))
+      await import('@/lib/local/session').then((m) => m.refreshProfile()).catch(() => undefined);
   }
 
   async function savePassword(event: FormEvent) {

@@ -7,7 +7,6 @@ import { Card } from '@/components/ui/card';
 import { useProfile } from '@/hooks/use-profile';
 import { Link, useRouter } from '@/lib/i18n/navigation';
 import { localDb } from '@/lib/local/db';
-import { signOut } from '@/lib/local/session';
 import { AccountForms } from './account-forms';
 
 /** 我的: who I am, my study history, and signing out (refused while actions wait to sync). */
@@ -39,7 +38,8 @@ export function ProfilePanel() {
     if (pending) return setError(t('pendingWarn', { count: pending }));
     setBusy(true);
     try {
-      await signOut();
+      // The sign-out code (which clears every personal table) loads only when used: it is not in the page's first load.
+      await (await import('@/lib/local/session')).signOut();
       router.replace('/login');
     } catch (e) {
       setError(String(e));

@@ -6,7 +6,6 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { useSyncState } from '@/hooks/use-sync-state';
 import { getSetting, localDb } from '@/lib/local/db';
-import { discardOp, retryOp } from '@/lib/local/outbox';
 import { syncNow } from '@/lib/sync/engine';
 
 /** Sync status, and every op the server rejected, each with its reason: retry it or discard it (confirmed). */
@@ -58,10 +57,18 @@ export function SyncPanel() {
               <p className="font-medium">{label(op.type, op.label)}</p>
               <p className="text-sm text-red-800">{t('reason', { reason: errorText.reason(op) })}</p>
               <div className="mt-2 flex gap-2">
-                <Button variant="secondary" onClick={() => void retryOp(localDb(), op.id).then(() => syncNow())}>
+                <Button
+                  variant="secondary"
+                  onClick={() => void import('@/lib/local/outbox').then((m) => m.retryOp(localDb(), op.id)).then(() => syncNow())}
+                >
                   {t('retry')}
                 </Button>
-                <Button variant="danger" onClick={() => window.confirm(t('discardConfirm')) && void discardOp(localDb(), op.id)}>
+                <Button
+                  variant="danger"
+                  onClick={() =>
+                    window.confirm(t('discardConfirm')) && void import('@/lib/local/outbox').then((m) => m.discardOp(localDb(), op.id))
+                  }
+                >
                   {t('discard')}
                 </Button>
               </div>

@@ -3,7 +3,7 @@ import { useLiveQuery } from '@/hooks/use-live-query';
 import { useErrorText } from '@/lib/i18n/errors';
 import { useLocale, useTranslations } from '@/lib/i18n/client';
 import { useSearchParams } from 'next/navigation';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -11,15 +11,17 @@ import { useOnlineStatus } from '@/hooks/use-online-status';
 import { api } from '@/lib/api-client';
 import { Link } from '@/lib/i18n/navigation';
 import { localDb } from '@/lib/local/db';
-import { savePaper, startAttempt } from '@/lib/local/exam';
 import { examState } from '@/lib/quiz/exam-state';
 import type { ExamPaper, ExamSummary } from '@/lib/quiz/types';
 import { syncNow } from '@/lib/sync/engine';
 import { AttemptList } from './attempt-list';
-import { ExamAttempt } from './exam-attempt';
 import { ExamFacts } from './exam-facts';
 import { ExamRanking } from './exam-ranking';
-import { ExamReview } from './exam-review';
+
+// The answering screen, the review and the exam writer load when they are needed, not with the exam list.
+const ExamAttempt = lazy(() => import('./exam-attempt').then((m) => ({ default: m.ExamAttempt })));
+const ExamReview = lazy(() => import('./exam-review').then((m) => ({ default: m.ExamReview })));
+const loadExam = () => import('@/lib/local/exam');
 
 /** One formal exam: its rules, downloading the paper (online), taking it (offline), and the results. */
 export function ExamView() {
@@ -57,14 +59,21 @@ export function ExamView() {
   const paperFor = (paperId: string) => data.papers.find((p) => p.id === paperId);
   const freshPaper = data.papers.find((p) => !data.attempts.some((a) => a.paperId === p.id));
   const activePaper = state.inProgress ? paperFor(state.inProgress.paperId) : undefined;
-  if (state.inProgress && activePaper) return <ExamAttempt exam={exam} paper={activePaper} attempt={state.inProgress} />;
+  if (state.inProgress && activePaper)
+    return (
+      <Suspense fallback={<p role="status">{t('loading')}</p>}>
+        <ExamAttempt exam={exam} paper={activePaper} attempt={state.inProgress} />
+      </Suspense>
+    );
 
   async function download() {
     setBusy(true);
     setError(undefined);
     try {
       await syncNow(); // an earlier attempt must reach the server before it issues the next paper
-      await savePaper(await api<{ exam: ExamSummary; paper: ExamPaper; serverNow: string }>(`/api/exams/${id}/paper`, { method: 'POST' }));
+      await (
+        await loadExam()
+      ).savePaper(await api<{ exam: ExamSummary; paper: ExamPaper; serverNow: string }>(`/api/exams/${id}/paper`, { method: 'POST' }));
     } catch (e) {
       setError(errorText.api(e));
     } finally {
@@ -96,7 +105,9 @@ export function ExamView() {
           <p className="text-sm text-muted">
             {t('paperReady', { time: when(freshPaper.downloadedAt), count: freshPaper.questions.length })}
           </p>
-          <Button onClick={() => void startAttempt(freshPaper.id)}>{t('start', { minutes: exam.timeLimitMinutes })}</Button>
+          <Button onClick={() => void loadExam().then((m) => m.startAttempt(freshPaper.id))}>
+            {t('start', { minutes: exam.timeLimitMinutes })}
+          </Button>
         </Card>
       ) : canTake ? (
         <Card className="flex flex-col gap-2">
@@ -107,7 +118,13 @@ export function ExamView() {
         </Card>
       ) : null}
       {state.window === 'closed' && exam.review !== 'none'
-        ? data.attempts.filter((a) => a.status === 'graded').map((a) => <ExamReview key={a.id} attempt={a} />)
+        ? data.attempts
+            .filter((a) => a.status === 'graded')
+            .map((a) => (
+              <Suspense key={a.id} fallback={null}>
+                <ExamReview attempt={a} />
+              </Suspense>
+            ))
         : null}
       {exam.showRanking ? <ExamRanking examId={exam.id} /> : null}
     </div>

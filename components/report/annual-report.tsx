@@ -1,7 +1,6 @@
 'use client';
-import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useOnlineStatus } from '@/hooks/use-online-status';
@@ -9,9 +8,12 @@ import { STUDY_KINDS } from '@/lib/activity/types';
 import { api } from '@/lib/api-client';
 import { CONSULT_CATEGORIES } from '@/lib/consult/types';
 import { useTranslations } from '@/lib/i18n/client';
+import { Link, usePathname as useAppPathname } from '@/lib/i18n/navigation';
 import type { ReportSummary } from '@/server/reports/summary';
-import { RecordsList } from './records-list';
 import { ReportCharts } from './report-charts';
+
+// The drill-down register (lists, certify and register forms) loads only when a figure is opened, not with the report.
+const RecordsList = lazy(() => import('./records-list').then((m) => ({ default: m.RecordsList })));
 
 /** The figure a report number links to: which records, filtered how. */
 export interface Drill {
@@ -35,6 +37,8 @@ export function AnnualReport() {
   const online = useOnlineStatus();
   const params = useSearchParams();
   const pathname = usePathname();
+  /** The same path without its locale, for the app's own Link (which adds it back). */
+  const appPath = useAppPathname();
   const defaults = useMemo(() => thisYear(), []);
   const from = params.get('from') ?? defaults.from;
   const to = params.get('to') ?? defaults.to;
@@ -66,23 +70,25 @@ export function AnnualReport() {
   }, [online, query, figure]);
 
   const href = (d: Drill) =>
-    `${pathname}?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), ...d } as Record<string, string>).toString()}`;
+    `${appPath}?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), ...d } as Record<string, string>).toString()}`;
 
   if (!online) return <EmptyState>{t('onlineOnly')}</EmptyState>;
   if (figure)
     return (
-      <RecordsList
-        query={query}
-        drill={{
-          figure,
-          kind: params.get('kind') ?? undefined,
-          studyKind: params.get('studyKind') ?? undefined,
-          category: params.get('category') ?? undefined,
-          village: params.get('village') ?? undefined,
-        }}
-        villages={summary?.legalLiterate.byVillage ?? []}
-        backHref={`${pathname}?${query}`}
-      />
+      <Suspense fallback={<p role="status">…</p>}>
+        <RecordsList
+          query={query}
+          drill={{
+            figure,
+            kind: params.get('kind') ?? undefined,
+            studyKind: params.get('studyKind') ?? undefined,
+            category: params.get('category') ?? undefined,
+            village: params.get('village') ?? undefined,
+          }}
+          villages={summary?.legalLiterate.byVillage ?? []}
+          backHref={`${pathname}?${query}`}
+        />
+      </Suspense>
     );
 
   type Row = [label: string, value: string | number, drill?: Drill];

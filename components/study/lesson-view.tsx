@@ -14,11 +14,13 @@ import { articleHref } from '@/lib/laws/links';
 import { Link } from '@/lib/i18n/navigation';
 import { localDb } from '@/lib/local/db';
 import { isQuotaError } from '@/lib/local/errors';
-import { recordLessonCompleted, recordLessonOpened, recordReadingTime } from '@/lib/local/study';
 import { parseMarkdown, plainText } from '@/lib/markdown';
 import { syncSoon } from '@/lib/sync/soon';
 import { Markdown } from './markdown';
 import { ReadAloud } from './read-aloud';
+
+// The progress writer (outbox, op ids) loads with the first record, not with the page (its first-load budget).
+const study = () => import('@/lib/local/study');
 
 /** One lesson, read from the phone: text, cited articles, read-aloud, and completion, all working offline. */
 export function LessonView() {
@@ -49,12 +51,12 @@ export function LessonView() {
   const guard = (p: Promise<void>) => p.then(syncSoon).catch((e: unknown) => setError(isQuotaError(e) ? tm('quotaError') : String(e)));
 
   useEffect(() => {
-    if (lesson) void guard(recordLessonOpened(lesson.id, lesson.title));
+    if (lesson) void guard(study().then((m) => m.recordLessonOpened(lesson.id, lesson.title)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lesson?.id]);
 
   useVisibleTime((seconds) => {
-    if (lesson) void guard(recordReadingTime(lesson.id, seconds, lesson.title));
+    if (lesson) void guard(study().then((m) => m.recordReadingTime(lesson.id, seconds, lesson.title)));
   }, Boolean(lesson));
 
   if (data === undefined) return <p role="status">{t('minutes', { minutes: '…' })}</p>;
@@ -128,7 +130,7 @@ export function LessonView() {
         </div>
       ) : (
         <div className="flex flex-col gap-1">
-          <Button disabled={left > 0} onClick={() => void guard(recordLessonCompleted(lesson.id, lesson.title))}>
+          <Button disabled={left > 0} onClick={() => void guard(study().then((m) => m.recordLessonCompleted(lesson.id, lesson.title)))}>
             {t('complete')}
           </Button>
           <p className="text-sm text-muted" aria-live="polite">

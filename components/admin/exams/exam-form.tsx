@@ -2,16 +2,19 @@
 import { AudienceFields } from '../audience-fields';
 import { useErrorText } from '@/lib/i18n/errors';
 import { useTranslations } from '@/lib/i18n/client';
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Select, TextInput } from '@/components/ui/field';
-import { fieldErrors } from '@/lib/validations/field-errors';
 import { api, ApiError } from '@/lib/api-client';
 import type { ExamSummary } from '@/lib/quiz/types';
 import type { Role } from '@/lib/roles';
 import type { OrgOption } from '../org-select';
-import { PaperField, type ExamBank, type PaperInput } from './paper-field';
+import type { ExamBank, PaperInput } from './paper-field';
+
+// The paper editor (draw rules over the question bank, which itself arrives online after the page) loads beside that
+// request rather than in the page's first load (its budget).
+const PaperField = lazy(() => import('./paper-field').then((m) => ({ default: m.PaperField })));
 
 const toLocalInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 const fromLocalInput = (s: string) => (s ? new Date(s).toISOString() : '');
@@ -62,9 +65,10 @@ export function ExamForm({ units, bank, onCreated, editing }: ExamFormProps) {
     const window = { opensAt: fromLocalInput(form.opensAt), closesAt: fromLocalInput(form.closesAt) };
     // The shared rules (zod) load on the first submit, not with the page (its first-load budget). Once the exam has
     // opened, only what the server still accepts is sent: its window and audience.
-    const [{ examEditSchema }, { createExamSchema }] = await Promise.all([
+    const [{ examEditSchema }, { createExamSchema }, { fieldErrors }] = await Promise.all([
       import('@/lib/validations/admin'),
       import('@/lib/validations/quiz'),
+      import('@/lib/validations/field-errors'),
     ]);
     const parsed = locked
       ? examEditSchema.safeParse({ ...window, roles: form.roles, orgUnitIds: form.orgUnitIds })
@@ -161,7 +165,11 @@ export function ExamForm({ units, bank, onCreated, editing }: ExamFormProps) {
           />
           {t('showRanking')}
         </label>
-        {locked ? null : <PaperField bank={bank} value={paper} onChange={setPaper} />}
+        {locked ? null : (
+          <Suspense fallback={<p role="status">{t('loading')}</p>}>
+            <PaperField bank={bank} value={paper} onChange={setPaper} />
+          </Suspense>
+        )}
         {errors.paper ? (
           <p role="alert" className="text-sm text-red-700 sm:col-span-2">
             {errors.paper}

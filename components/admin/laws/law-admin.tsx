@@ -7,7 +7,6 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { useOnlineStatus } from '@/hooks/use-online-status';
 import { api } from '@/lib/api-client';
 import type { LawSummary } from '@/lib/laws/types';
-import { syncOfflineLaws } from '@/lib/local/laws';
 import { LawUpload } from './law-upload';
 import { RetireLaw } from './retire-law';
 
@@ -25,7 +24,8 @@ export function LawAdmin() {
   }, [errorText]);
   const refresh = useCallback(() => {
     load();
-    void syncOfflineLaws({ force: true }).catch(() => undefined);
+    // The offline-law sync loads only after an import or a retirement changed the laws, not with the page.
+    void import('@/lib/local/laws').then((m) => m.syncOfflineLaws({ force: true })).catch(() => undefined);
   }, [load]);
   useEffect(() => {
     if (online) load();

@@ -1,15 +1,16 @@
 'use client';
 import { useErrorText } from '@/lib/i18n/errors';
 import { useTranslations } from '@/lib/i18n/client';
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Select } from '@/components/ui/field';
 import { ApiError } from '@/lib/api-client';
 import { LAW_CATEGORIES, type LawImportResult } from '@/lib/laws/types';
-import { checkLawFile, type FileCheck } from './check-file';
-import { ImportResult } from './import-result';
-import { uploadLaws } from './upload-request';
+import type { FileCheck } from './check-file';
+
+// The import report shows only after an upload: it loads then, not with the page.
+const ImportResult = lazy(() => import('./import-result').then((m) => ({ default: m.ImportResult })));
 
 interface Picked {
   file: File;
@@ -35,6 +36,8 @@ export function LawUpload({ onImported }: { onImported: () => void }) {
     const list = [...(files ?? [])].map((file) => ({ file }));
     setPicked(list);
     setPhase({ kind: 'idle' });
+    // The file check and the upload load when a file is picked, not with the page.
+    const { checkLawFile } = await import('./check-file');
     for (const [k, item] of list.entries()) {
       const check = await checkLawFile(item.file);
       setPicked((current) => (current[k]?.file === item.file ? current.map((p, i) => (i === k ? { ...p, check } : p)) : current));
@@ -45,6 +48,7 @@ export function LawUpload({ onImported }: { onImported: () => void }) {
     event.preventDefault();
     setPhase({ kind: 'uploading', fraction: 0 });
     try {
+      const { uploadLaws } = await import('./upload-request');
       const result = await uploadLaws(
         picked.map((p) => p.file),
         category,
@@ -133,7 +137,11 @@ export function LawUpload({ onImported }: { onImported: () => void }) {
           {t('importFailed', { message: phase.message })}
         </p>
       ) : null}
-      {phase.kind === 'done' ? <ImportResult result={phase.result} /> : null}
+      {phase.kind === 'done' ? (
+        <Suspense fallback={null}>
+          <ImportResult result={phase.result} />
+        </Suspense>
+      ) : null}
     </Card>
   );
 }

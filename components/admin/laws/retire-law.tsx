@@ -3,7 +3,6 @@ import { useTranslations } from '@/lib/i18n/client';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { api, ApiError } from '@/lib/api-client';
-import { articleLabel } from '@/lib/laws/cn-numerals';
 import type { LawCitation, LawSummary } from '@/lib/laws/types';
 
 export interface RetireLawProps {
@@ -18,6 +17,8 @@ export interface RetireLawProps {
 export function RetireLaw({ law, onRetired }: RetireLawProps) {
   const t = useTranslations('laws');
   const [citations, setCitations] = useState<LawCitation[]>();
+  /** 第N条 labels: the numeral code loads with the citations, not with the page. */
+  const [label, setLabel] = useState<(article: number) => string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const fail = (e: unknown) => (setError(e instanceof ApiError ? e.message : t('uploadNetworkError')), setBusy(false));
@@ -25,8 +26,8 @@ export function RetireLaw({ law, onRetired }: RetireLawProps) {
   const ask = () => {
     setBusy(true);
     setError(undefined);
-    api<{ citations: LawCitation[] }>(`/api/laws/${law.id}/retire`)
-      .then((d) => (setCitations(d.citations), setBusy(false)))
+    Promise.all([api<{ citations: LawCitation[] }>(`/api/laws/${law.id}/retire`), import('@/lib/laws/cn-numerals')])
+      .then(([d, numerals]) => (setLabel(() => numerals.articleLabel), setCitations(d.citations), setBusy(false)))
       .catch(fail);
   };
   const confirm = () => {
@@ -36,7 +37,7 @@ export function RetireLaw({ law, onRetired }: RetireLawProps) {
       .catch(fail);
   };
 
-  if (!citations)
+  if (!citations || !label)
     return (
       <div className="flex flex-col items-end gap-1">
         <Button variant="danger" className="min-h-9 px-3 text-sm" disabled={busy} onClick={ask}>
@@ -62,7 +63,7 @@ export function RetireLaw({ law, onRetired }: RetireLawProps) {
           <ul className="mt-1 max-h-60 list-disc overflow-y-auto pl-5">
             {citations.map((c, i) => (
               <li key={`${c.source}-${c.id}-${c.article}-${i}`}>
-                {t(`source.${c.source}`)} {c.id}：{c.title.slice(0, 40)}（{articleLabel(c.article)}）
+                {t(`source.${c.source}`)} {c.id}：{c.title.slice(0, 40)}（{label(c.article)}）
               </li>
             ))}
           </ul>
