@@ -126,6 +126,18 @@ describe('pushOps with over a thousand ops in one batch', () => {
     expect(await eventCount(user)).toBe(1201);
   });
 
+  it("applies a push too large for one statement of SQLite's bound parameters (a year offline)", async () => {
+    const user = await newUser();
+    const deviceId = randomUUID();
+    // Six values per receipt: 5,600 receipts need 33,600 parameters, over SQLite's limit of 32,766 in one statement.
+    const all = ids(5600);
+    const response = await pushOps(handle, user, { deviceId, ops: all.map((id, i) => open(id, i + 1, lessons[i % 4]!)) });
+    expect(statuses(response).filter((s) => s === 'applied')).toHaveLength(5600);
+    expect(response.highestSeq).toBe(5600);
+    expect(await receiptsOf(all)).toHaveLength(5600);
+    expect(await eventCount(user)).toBe(5600);
+  });
+
   it('gives back the receipts of over a thousand refused ops, so each can apply once corrected', async () => {
     const user = await newUser();
     const deviceId = randomUUID();
