@@ -20,9 +20,9 @@ import { OpRejected, payloadSchema, type ApplyContext, type BatchApplyFn, type B
  * waits on the receipt's key and then finds it taken), and runs of hot ops with a batch handler (studyBatchOps) are
  * applied with a few statements per run. Every other op goes through its own handler under a savepoint.
  */
-// Mutation testing (issue 13): 68.8 % on SQLite before push-edges.test.ts, 87.2 % (24 survivors of 189) after push-runs.test.ts and
-// push-crash-hook.test.ts (MUTATION_TESTS='tests/unit/server/push*.test.ts'). The survivors change nothing a push
-// answers or stores on SQLite:
+// Mutation testing (issue 13): 68.8 % on SQLite before push-edges.test.ts, 87.2 % (24 survivors of 189) after
+// push-runs.test.ts and push-crash-hook.test.ts (MUTATION_TESTS='tests/unit/server/push*.test.ts'). The survivors
+// change nothing a push answers or stores on SQLite:
 // - the id order of toClaim (the sort and each part of its comparator): it only keeps two concurrent PostgreSQL
 //   pushes that share ops from deadlocking; one SQLite connection writes at a time, so any order claims the same.
 // - how runs of batch ops are cut: flushing a run early (before every op, or whenever a run is open), never flushing
