@@ -20,11 +20,22 @@ import { OpRejected, payloadSchema, type ApplyContext, type BatchApplyFn, type B
  * waits on the receipt's key and then finds it taken), and runs of hot ops with a batch handler (studyBatchOps) are
  * applied with a few statements per run. Every other op goes through its own handler under a savepoint.
  */
-// (mutation testing, measured 68.8 % on SQLite before push-edges.test.ts: most survivors change nothing a push
-// answers or stores and are explained here. The id order of toClaim only prevents deadlocks between concurrent
-// PostgreSQL pushes; crashAfterOps is fault injection for npm run test:faults; CHUNK slicing matters only past 500
-// ops in one batch; whether a run of batch ops is flushed early, or a batch op goes through its per-op handler,
-// changes the statements, not the results (push-batch.test.ts holds both paths to the same rows).)
+// Mutation testing (issue 13): 68.8 % on SQLite before push-edges.test.ts, 87.2 % (24 survivors of 189) after
+// push-runs.test.ts and push-crash-hook.test.ts (MUTATION_TESTS='tests/unit/server/push*.test.ts'). The survivors
+// change nothing a push answers or stores on SQLite:
+// - the id order of toClaim (the sort and each part of its comparator): it only keeps two concurrent PostgreSQL
+//   pushes that share ops from deadlocking; one SQLite connection writes at a time, so any order claims the same.
+// - how runs of batch ops are cut: flushing a run early (before every op, or whenever a run is open), never flushing
+//   it for a different batch handler, or sending batch ops through their per-op handler (batchFn ignored, or
+//   batchHandlers empty) changes the statements, not the results; all three study ops share one batch handler, and
+//   push-batch.test.ts holds the batch and per-op paths to the same rows and reasons.
+// - `error instanceof OpRejected` forced true: a handler's own failure then surfaces as a TypeError instead of
+//   itself, and the push fails and rolls back all the same (no in-process op makes a handler fail that way).
+// - `new Array(request.ops.length)` without its length: every index is settled before the push answers.
+// - the chunking of the released receipts: one more, empty `in ()` delete is valid on SQLite (not on PostgreSQL,
+//   where the mutants never run), and one delete for all fails only past SQLite's 32,766 bound parameters, i.e.
+//   32,767 refused ops in one push, too slow for a unit test. (The claims' chunking is held by a push of 5,600 ops:
+//   33,600 parameters.)
 const handlers: OpHandlers = { ...studyOps, ...quizOps, ...activityOps, ...consultOps };
 const batchHandlers: BatchHandlers = { ...studyBatchOps };
 
