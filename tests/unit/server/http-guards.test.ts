@@ -8,7 +8,8 @@ import type { SessionUser } from '@/server/session';
  */
 let signedIn: SessionUser | null = null;
 vi.mock('@/server/session', () => ({ currentUser: async () => signedIn }));
-const { HttpError, errorResponse, handle, json, readJson, requireSameOrigin, requireUser } = await import('@/server/http');
+const { HttpError, errorResponse, handle, json, readBody, readJson, readQuery, requireSameOrigin, requireUser } =
+  await import('@/server/http');
 
 const URL_ = 'http://10.0.0.5:3000/api/x';
 const req = (headers: Record<string, string>, url = URL_) => new Request(url, { method: 'POST', headers });
@@ -97,6 +98,19 @@ describe('requireUser', () => {
     );
     expect(await outcome()).toMatch(/^403 /);
   });
+
+  it('says ADMIN_ONLY only to a route for administrators alone, FORBIDDEN to any other list of roles', async () => {
+    signedIn = user('villager');
+    const code = (roles: SessionUser['role'][]) =>
+      requireUser(req({}), roles).then(
+        () => 'allowed',
+        (error: unknown) => (error instanceof HttpError ? error.code : 'crash'),
+      );
+    expect(await code(['admin'])).toBe('ADMIN_ONLY');
+    expect(await code(['cadre'])).toBe('FORBIDDEN');
+    expect(await code(['admin', 'cadre'])).toBe('FORBIDDEN');
+    expect(await code(['cadre', 'admin'])).toBe('FORBIDDEN');
+  });
 });
 
 describe('answers', () => {
@@ -163,5 +177,59 @@ describe('readJson', () => {
       name: '马兰',
       place: { village: '东山村' },
     });
+  });
+});
+
+describe('readBody at its limit', () => {
+  const chunked = (...parts: string[]) =>
+    new Request(URL_, {
+      method: 'POST',
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const part of parts) controller.enqueue(new TextEncoder().encode(part));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+  const declared = (body: string) => new Request(URL_, { method: 'POST', headers: { 'Content-Length': String(body.length) }, body });
+  const refusal = (body: Promise<unknown>) =>
+    body.then(
+      () => 'read',
+      (error: unknown) => (error instanceof HttpError ? { status: error.status, code: error.code, params: error.params } : 'crash'),
+    );
+  const TOO_LARGE = { status: 413, code: 'TOO_LARGE', params: { limitKb: 2 } };
+
+  it('reads a body of exactly the limit, in several chunks, in order', async () => {
+    expect(new TextDecoder().decode(await readBody(chunked('ab', 'cd', 'ef'), 6))).toBe('abcdef');
+    expect(await refusal(readBody(chunked('x'.repeat(1024), 'x'.repeat(1025)), 2048))).toEqual(TOO_LARGE);
+  });
+
+  it('takes a declared length of exactly the limit and refuses one byte more, saying the limit in KB', async () => {
+    expect((await readBody(declared('x'.repeat(2048)), 2048)).byteLength).toBe(2048);
+    expect(await refusal(readBody(declared('x'.repeat(2049)), 2048))).toEqual(TOO_LARGE);
+  });
+
+  it('reads a request with no body as empty', async () => {
+    expect((await readBody(new Request(URL_, { method: 'POST' }), 10)).byteLength).toBe(0);
+  });
+});
+
+describe('codes and queries', () => {
+  it('gives an HttpError the code of its status, and ERROR for a status without one', () => {
+    expect(new HttpError(404, 'x').code).toBe('NOT_FOUND');
+    expect(new HttpError(418, 'x').code).toBe('ERROR');
+  });
+
+  it('reads and validates the query string like a body', () => {
+    const schema = z.object({ from: z.iso.date() });
+    expect(readQuery(new Request(`${URL_}?from=2025-01-01`), schema)).toEqual({ from: '2025-01-01' });
+    try {
+      readQuery(new Request(`${URL_}?from=2025-13-01`), schema);
+      expect.unreachable('a bad date is refused');
+    } catch (error) {
+      expect(error).toMatchObject({ status: 422, code: 'INVALID', fields: { from: 'validation.invalid_format' } });
+      expect((error as Error).message).toMatch(/^from: /);
+    }
   });
 });
