@@ -3,6 +3,11 @@ export const SYNC_INTERVAL_MS = 60_000;
 export const SYNC_BACKOFF_BASE_MS = 2_000;
 export const SYNC_BACKOFF_MAX_MS = 5 * 60_000;
 export const SYNC_PUSH_BATCH_SIZE = 100;
+/**
+ * A sync request that has had no answer in this long is given up (and retried with backoff): on a weak signal a
+ * connection can stall without ever failing, and one hung push would otherwise hold the sync engine forever.
+ */
+export const SYNC_REQUEST_TIMEOUT_MS = 60_000;
 export const MAX_PUSH_OPS = 500;
 export const MAX_PUSH_BYTES = 1024 * 1024;
 export const PASSWORD_MIN_LENGTH = 8;

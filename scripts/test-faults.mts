@@ -13,7 +13,8 @@ const OPS_PER_DEVICE = SHORT ? 12 : 60;
 const KILLS = SHORT ? 2 : 5;
 const DROP_BEFORE_ANSWER = 0.1; // abort the request at a random moment
 const LOSE_ANSWER = 0.1; // the server answers, the device never hears it
-const DEADLINE_MS = SHORT ? 60_000 : 150_000;
+// Counted from the last restart: a loaded CI machine can take many seconds to boot the server again.
+const DEADLINE_MS = SHORT ? 120_000 : 180_000;
 
 interface Op {
   id: string;
@@ -63,6 +64,7 @@ try {
     seq: 0,
     outbox: [] as Op[],
     generated: [] as string[],
+    lastError: '',
   }));
 
   // Each device makes its ops over a few seconds, as a person studies, and pushes whatever waits in its outbox.
@@ -92,6 +94,9 @@ try {
       }
       const controller = new AbortController();
       if (Math.random() < DROP_BEFORE_ANSWER) setTimeout(() => controller.abort(), rand(0, 30));
+      // As on the phone (SYNC_REQUEST_TIMEOUT_MS), a request with no answer is given up: a connection caught by a
+      // SIGKILL can stall instead of failing.
+      const deadline = setTimeout(() => controller.abort(), 15_000);
       stats.sent++;
       try {
         const res = await fetch(`${server.url}/api/sync/push`, {
@@ -114,9 +119,12 @@ try {
       } catch (error) {
         if (controller.signal.aborted) stats.aborted++;
         else stats.failed++;
+        device.lastError = error instanceof Error ? error.message.slice(0, 200) : String(error);
         if (error instanceof Error && error.message.startsWith('an op was rejected')) throw error;
         await sleep(backoff + rand(0, backoff));
         backoff = Math.min(backoff * 2, 2000);
+      } finally {
+        clearTimeout(deadline);
       }
     }
   };
@@ -152,7 +160,12 @@ try {
   await Promise.all([generating, killer(generating)]);
   const started = Date.now();
   while (devices.some((d) => d.outbox.length > 0)) {
-    if (Date.now() - started > DEADLINE_MS) throw new Error('outboxes did not drain in time');
+    if (Date.now() - started > DEADLINE_MS) {
+      const waiting = devices
+        .filter((d) => d.outbox.length > 0)
+        .map((d) => `${d.outbox.length} ops (last error: ${d.lastError || 'none'})`);
+      throw new Error(`outboxes did not drain in ${DEADLINE_MS / 1000} s: ${waiting.join('; ')}`);
+    }
     await sleep(200);
   }
   stopping = true;

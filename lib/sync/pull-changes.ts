@@ -5,7 +5,7 @@ import { activityPullTables, applyActivityChanges } from '@/lib/local/activity';
 import { applyConsultChanges, consultPullTables } from '@/lib/local/consult';
 import { LAW_KEYS, removeLaw } from '@/lib/local/laws';
 import { applyQuizChanges, quizPullTables } from '@/lib/local/quiz-sync';
-import { SyncHttpError } from './push-outbox';
+import { SyncHttpError, syncDeadline } from './push-outbox';
 
 /** Keeps what the phone knows and the server doesn't yet: the earliest open/complete, the longer reading time. */
 export function mergeProgress(local: ProgressRecord | undefined, server: ProgressRecord): ProgressRecord {
@@ -22,7 +22,11 @@ export function mergeProgress(local: ProgressRecord | undefined, server: Progres
 /** Fetches every change since the stored cursor and applies it to Dexie in one transaction (retired laws leave). */
 export async function pullChanges(db: PufaDB, fetchFn: typeof fetch = fetch): Promise<number> {
   const cursor = (await getSetting<number>(db, 'cursor')) ?? 0;
-  const response = await fetchFn(`/api/sync/pull?cursor=${cursor}`, { credentials: 'same-origin', cache: 'no-store' });
+  const response = await fetchFn(`/api/sync/pull?cursor=${cursor}`, {
+    credentials: 'same-origin',
+    cache: 'no-store',
+    signal: syncDeadline(),
+  });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: string };
     throw new SyncHttpError(response.status, body.error ?? response.statusText);

@@ -1,4 +1,4 @@
-import { SYNC_PUSH_BATCH_SIZE } from '@/lib/constants';
+import { SYNC_PUSH_BATCH_SIZE, SYNC_REQUEST_TIMEOUT_MS } from '@/lib/constants';
 import type { PushResponse } from '@/lib/validations/sync';
 import type { PufaDB } from '@/lib/local/db';
 import { deviceId } from '@/lib/local/device';
@@ -25,6 +25,13 @@ export interface PushSummary {
   rejected: number;
 }
 
+/** The abort signal of one sync request: it fires after SYNC_REQUEST_TIMEOUT_MS (a plain timer, as old WebViews lack AbortSignal.timeout). */
+export function syncDeadline(ms = SYNC_REQUEST_TIMEOUT_MS): AbortSignal {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new DOMException('the sync request had no answer in time', 'TimeoutError')), ms);
+  return controller.signal;
+}
+
 export async function pushOutbox(db: PufaDB, fetchFn: typeof fetch = fetch, origin = ''): Promise<PushSummary> {
   const summary: PushSummary = { applied: 0, duplicate: 0, rejected: 0 };
   const pending = await db.outbox.where('status').equals('pending').sortBy('seq');
@@ -39,6 +46,7 @@ export async function pushOutbox(db: PufaDB, fetchFn: typeof fetch = fetch, orig
         deviceId: device,
         ops: batch.map(({ id, seq, type, payload, createdAt }) => ({ id, seq, type, payload, createdAt })),
       }),
+      signal: syncDeadline(),
     });
     if (!response.ok) {
       const body = (await response.json().catch(() => ({}))) as { error?: string };

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SYNC_PUSH_BATCH_SIZE } from '@/lib/constants';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SYNC_PUSH_BATCH_SIZE, SYNC_REQUEST_TIMEOUT_MS } from '@/lib/constants';
 import { type OutboxOp, type PufaDB } from '@/lib/local/db';
 import { deviceId } from '@/lib/local/device';
 import { pushOutbox, SyncHttpError } from '@/lib/sync/push-outbox';
@@ -128,5 +128,37 @@ describe('pushOutbox', () => {
     const { fetch } = fakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
     await expect(pushOutbox(db, fetch)).rejects.toBeInstanceOf(TypeError);
     expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+describe('a push that never answers', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is given up after SYNC_REQUEST_TIMEOUT_MS, keeping every op pending for the next try', async () => {
+    await db.outbox.bulkAdd([outboxOp(1), outboxOp(2)]);
+    await deviceId(db);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let signal: AbortSignal | undefined;
+    // A stalled connection: no answer and no error, until the request is aborted.
+    const stalled: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        signal = init?.signal ?? undefined;
+        signal?.addEventListener('abort', () => reject(signal!.reason));
+      });
+    const pushing = pushOutbox(db, stalled).then(
+      () => 'answered',
+      (error: unknown) => (error instanceof DOMException ? error.name : 'other'),
+    );
+    while (!signal) await new Promise((resolve) => setImmediate(resolve)); // Dexie reads the outbox first
+    await vi.advanceTimersByTimeAsync(SYNC_REQUEST_TIMEOUT_MS - 1);
+    expect(signal!.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await pushing).toBe('TimeoutError');
+    expect((await outboxInOrder(db)).map((op) => [op.seq, op.status])).toEqual([
+      [1, 'pending'],
+      [2, 'pending'],
+    ]);
   });
 });
