@@ -1,22 +1,15 @@
 'use client';
 import { useTranslations } from '@/lib/i18n/client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
 /** Announces a new version waiting in the service worker; it takes over only when the person says so. */
 export function UpdatePrompt() {
   const t = useTranslations('update');
   const [waiting, setWaiting] = useState<ServiceWorker | null>(null);
-  const accepted = useRef(false);
 
   useEffect(() => {
     if (!('serviceWorker' in navigator)) return;
-    // The first install also changes the controller (clientsClaim); only a change the person asked for reloads.
-    const onControllerChange = () => {
-      if (!accepted.current) return;
-      accepted.current = false;
-      window.location.reload();
-    };
     // `ready`, not getRegistration(): on a phone's first visit this effect runs before BackgroundServices registers
     // the worker (a child's effects run first), and getRegistration() would find none, so an update deployed while
     // that first page stays open would never be announced.
@@ -31,8 +24,6 @@ export function UpdatePrompt() {
       track(reg.waiting);
       reg.addEventListener('updatefound', () => track(reg.installing));
     });
-    navigator.serviceWorker.addEventListener('controllerchange', onControllerChange);
-    return () => navigator.serviceWorker.removeEventListener('controllerchange', onControllerChange);
   }, []);
 
   if (!waiting) return null;
@@ -44,7 +35,10 @@ export function UpdatePrompt() {
       <span className="flex-1">{t('available')}</span>
       <Button
         onClick={() => {
-          accepted.current = true;
+          // The first install also changes the controller (clientsClaim); only a change the person asked for reloads.
+          // The listener sits on navigator.serviceWorker, not in this component, so a re-render or remount between
+          // the tap and the new worker taking over cannot lose the consent.
+          navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
           waiting.postMessage({ type: 'SKIP_WAITING' });
         }}
       >
