@@ -18,15 +18,19 @@ export function Header() {
   const sync = useSyncState();
   const [elder, setElder] = useElderMode();
 
+  // Until the outbox has been read the state is unknown: saying 已全部同步 then would tell a person whose actions
+  // still wait that they may close the app.
   const syncText = sync.needsSignIn
     ? t('signInAgain')
-    : pending
-      ? t('pending', { count: pending })
-      : sync.status === 'pushing' || sync.status === 'pulling'
-        ? t('syncing')
-        : sync.status === 'error'
-          ? t('syncError')
-          : t('synced');
+    : pending === undefined
+      ? '\u00a0'
+      : pending
+        ? t('pending', { count: pending })
+        : sync.status === 'pushing' || sync.status === 'pulling'
+          ? t('syncing')
+          : sync.status === 'error'
+            ? t('syncError')
+            : t('synced');
 
   return (
     <header className="sticky top-0 z-40 h-14 border-b border-line bg-surface/95 backdrop-blur">

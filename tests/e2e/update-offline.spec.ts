@@ -85,6 +85,7 @@ test('ten actions waiting offline reach the server once after a new version is i
     expect(page.url()).toBe(before);
 
     await expect(page.getByTestId('sync-status')).toHaveText('已全部同步', { timeout: 30_000 });
+    // The header says 已全部同步 only once the outbox is read and empty, so every action has its receipt by now.
     const db = serverDb();
     try {
       const placeholders = waiting.map(() => '?').join(',');
