@@ -1,17 +1,16 @@
 'use client';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field, TextInput } from '@/components/ui/field';
+import { PasswordChangeFields, usePasswordChange } from '@/components/auth/password-change';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { useProfile } from '@/hooks/use-profile';
-import { ApiError, api } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 import { useTranslations } from '@/lib/i18n/client';
 import { useErrorText } from '@/lib/i18n/errors';
 import { useRouter } from '@/lib/i18n/navigation';
 import { localDb } from '@/lib/local/db';
 import { refreshProfile, signOut } from '@/lib/local/session';
 import { signedIn } from '@/lib/sync/engine';
-import { fieldErrors } from '@/lib/validations/field-errors';
 
 /**
  * The password the administrator gave, and a new one twice. The server checks the same rules as 我的 → 账号, lifts the
@@ -25,10 +24,7 @@ export function ForcedPasswordForm() {
   const profile = useProfile();
   const pending = useLiveQuery(() => localDb().outbox.where('status').equals('pending').count());
   const errorText = useErrorText();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [again, setAgain] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const password = usePasswordChange();
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -40,21 +36,17 @@ export function ForcedPasswordForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setMessage(undefined);
-    const { changePasswordSchema } = await import('@/lib/validations/user'); // zod loads on submit, not with the page
-    const parsed = changePasswordSchema.safeParse({ currentPassword: current, newPassword: next });
-    const found = parsed.success ? {} : errorText.fields(fieldErrors(parsed.error));
-    if (next !== again) found.again = t('passwordsDiffer');
-    setErrors(found);
-    if (!parsed.success || next !== again) return;
+    const body = await password.check();
+    if (!body) return;
     if (!navigator.onLine) return setMessage(t('offline'));
     setBusy(true);
     try {
-      await api('/api/me/password', { method: 'POST', body: parsed.data });
+      await api('/api/me/password', { method: 'POST', body });
       await refreshProfile();
       signedIn();
       router.replace('/');
     } catch (error) {
-      if (error instanceof ApiError) setErrors(errorText.fields(error.fields));
+      password.refused(error);
       setMessage(errorText.api(error));
       setBusy(false);
     }
@@ -76,27 +68,7 @@ export function ForcedPasswordForm() {
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      <Field label={t('temporaryPassword')} error={errors.currentPassword}>
-        <TextInput
-          name="current-password"
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-      </Field>
-      <Field label={t('newPassword')} error={errors.newPassword} hint={t('passwordHint')}>
-        <TextInput name="new-password" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
-      </Field>
-      <Field label={t('confirmPassword')} error={errors.again}>
-        <TextInput
-          name="new-password-again"
-          type="password"
-          autoComplete="new-password"
-          value={again}
-          onChange={(e) => setAgain(e.target.value)}
-        />
-      </Field>
+      <PasswordChangeFields state={password} currentLabel={t('temporaryPassword')} />
       {message ? (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">
           {message}

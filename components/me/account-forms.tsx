@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, TextInput } from '@/components/ui/field';
+import { PasswordChangeFields, usePasswordChange } from '@/components/auth/password-change';
 import { ApiError, api } from '@/lib/api-client';
 import { useTranslations } from '@/lib/i18n/client';
 import { fieldErrors } from '@/lib/validations/field-errors';
@@ -16,15 +17,14 @@ export function AccountForms({ name }: { name: string }) {
   const t = useTranslations('account');
   const te = useTranslations('errors');
   const [newName, setNewName] = useState(name);
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
+  const password = usePasswordChange();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
   const errorText = useErrorText();
   const say = (text: string | undefined) => (text === undefined ? undefined : errorText.field(text));
 
-  async function send(path: string, method: string, body: unknown, done: string) {
+  async function send(path: string, method: string, body: unknown, done: string, refused?: (error: unknown) => void) {
     setBusy(true);
     setMessage(undefined);
     try {
@@ -33,8 +33,9 @@ export function AccountForms({ name }: { name: string }) {
       setMessage(done);
       return true;
     } catch (error) {
+      refused?.(error);
       if (error instanceof ApiError) {
-        setErrors(error.fields);
+        if (!refused) setErrors(error.fields);
         setMessage(error.code && te.has(error.code) ? te(error.code) : error.message);
       } else setMessage(t('offline'));
       return false;
@@ -54,13 +55,9 @@ export function AccountForms({ name }: { name: string }) {
 
   async function savePassword(event: FormEvent) {
     event.preventDefault();
-    const { changePasswordSchema } = await loadUserSchemas();
-    const parsed = changePasswordSchema.safeParse({ currentPassword: current, newPassword: next });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    if (await send('/api/me/password', 'POST', parsed.data, t('passwordSaved'))) {
-      setCurrent('');
-      setNext('');
-    }
+    const body = await password.check();
+    if (!body) return;
+    if (await send('/api/me/password', 'POST', body, t('passwordSaved'), password.refused)) password.clear();
   }
 
   return (
@@ -77,24 +74,7 @@ export function AccountForms({ name }: { name: string }) {
         </Button>
       </form>
       <form onSubmit={savePassword} noValidate className="mt-4 flex flex-col gap-3">
-        <Field label={t('currentPassword')} error={say(errors.currentPassword)}>
-          <TextInput
-            name="current-password"
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </Field>
-        <Field label={t('newPassword')} error={say(errors.newPassword)} hint={t('passwordHint')}>
-          <TextInput
-            name="new-password"
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-          />
-        </Field>
+        <PasswordChangeFields state={password} currentLabel={t('currentPassword')} />
         <Button type="submit" variant="secondary" disabled={busy}>
           {t('savePassword')}
         </Button>
