@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CreateExamInput } from '@/lib/validations/quiz';
-import { loadShippedContent } from '@/server/content';
 import type { DbHandle } from '@/server/db/client';
 import { HttpError } from '@/server/http';
-import { createOrgUnit } from '@/server/org';
-import { loadShippedQuestions } from '@/server/quiz/bank';
 import { createExam } from '@/server/quiz/exams';
 import { issuePaper } from '@/server/quiz/papers';
 import { pushOps } from '@/server/sync/push';
-import { createUser, type UserSummary } from '@/server/users';
+import type { UserSummary } from '@/server/users';
 import { freshTestDb, testDbKinds, type TestDb } from '../../support/test-db';
+import { personMaker, seedTestTownship } from '../../support/township';
 
 /**
  * Issuing exam papers in process (so mutation testing can see it): who gets a paper, when, how many, and what a
@@ -22,16 +19,14 @@ describe.each(testDbKinds)('exam papers on %s', (kind) => {
   let handle: DbHandle;
   let admin: UserSummary;
   let singles: { id: string; stem: string; options: string }[];
-  let phone = 100;
+  let papers = 100;
+  let newUser: ReturnType<typeof personMaker>;
 
   beforeAll(async () => {
     test = await freshTestDb(kind);
     handle = test.handle;
-    await createOrgUnit(handle.db, { id: 'org-town', parentId: null, name: '普法镇', level: 'township' });
-    await createOrgUnit(handle.db, { id: 'org-v01', parentId: 'org-town', name: '东山村', level: 'village' });
-    await createOrgUnit(handle.db, { id: 'org-v02', parentId: 'org-town', name: '西川村', level: 'village' });
-    await loadShippedContent(handle, path.resolve(process.cwd(), 'content'));
-    await loadShippedQuestions(handle, path.resolve(process.cwd(), 'content'));
+    await seedTestTownship(handle, { questions: true });
+    newUser = personMaker(handle, '13900006', '马建军');
     admin = await newUser('org-town', 'admin');
     singles = await handle.db
       .selectFrom('question')
@@ -46,21 +41,11 @@ describe.each(testDbKinds)('exam papers on %s', (kind) => {
     await test?.drop();
   });
 
-  const newUser = (orgUnitId = 'org-v01', role: 'admin' | 'villager' | 'cadre' = 'villager') =>
-    createUser(handle.db, {
-      phone: `13900006${phone++}`,
-      name: '马建军',
-      password: 'Pufa-demo-2026',
-      role,
-      orgUnitId,
-      legalLiterate: false,
-      legalLiterateSince: null,
-    });
   const exam = (over: Partial<CreateExamInput> = {}) =>
     createExam(
       handle,
       {
-        title: `试卷 ${phone}`,
+        title: `试卷 ${papers++}`,
         description: '',
         roles: ['villager'],
         orgUnitIds: ['org-v01'],

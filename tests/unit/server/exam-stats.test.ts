@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Response } from '@/lib/quiz/types';
 import type { CreateExamInput } from '@/lib/validations/quiz';
-import { loadShippedContent } from '@/server/content';
 import type { DbHandle } from '@/server/db/client';
-import { createOrgUnit } from '@/server/org';
-import { loadShippedQuestions } from '@/server/quiz/bank';
 import { createExam } from '@/server/quiz/exams';
 import { issuePaper } from '@/server/quiz/papers';
 import { examStats } from '@/server/quiz/stats';
 import { pushOps } from '@/server/sync/push';
-import { createUser, type UserSummary } from '@/server/users';
+import type { UserSummary } from '@/server/users';
 import { freshTestDb, testDbKinds, type TestDb } from '../../support/test-db';
+import { personMaker, seedTestTownship } from '../../support/township';
 
 /**
  * An exam's statistics from a fixture whose every figure is worked by hand: five learners in two villages sit a
@@ -28,16 +25,13 @@ describe.each(testDbKinds)('exam statistics on %s', (kind) => {
   let handle: DbHandle;
   let admin: UserSummary;
   let q: { id: string; answer: Response }[];
-  let phone = 100;
+  let newUser: ReturnType<typeof personMaker>;
 
   beforeAll(async () => {
     test = await freshTestDb(kind);
     handle = test.handle;
-    await createOrgUnit(handle.db, { id: 'org-town', parentId: null, name: '普法镇', level: 'township' });
-    await createOrgUnit(handle.db, { id: 'org-v01', parentId: 'org-town', name: '东山村', level: 'village' });
-    await createOrgUnit(handle.db, { id: 'org-v02', parentId: 'org-town', name: '西川村', level: 'village' });
-    await loadShippedContent(handle, path.resolve(process.cwd(), 'content'));
-    await loadShippedQuestions(handle, path.resolve(process.cwd(), 'content'));
+    await seedTestTownship(handle, { questions: true });
+    newUser = personMaker(handle, '13900004', '马玉兰');
     admin = await newUser('org-town', 'admin');
     const rows = await handle.db
       .selectFrom('question')
@@ -52,17 +46,6 @@ describe.each(testDbKinds)('exam statistics on %s', (kind) => {
   afterAll(async () => {
     await test?.drop();
   });
-
-  const newUser = (orgUnitId: string, role: 'admin' | 'villager' = 'villager') =>
-    createUser(handle.db, {
-      phone: `13900004${phone++}`,
-      name: '马玉兰',
-      password: 'Pufa-demo-2026',
-      role,
-      orgUnitId,
-      legalLiterate: false,
-      legalLiterateSince: null,
-    });
 
   const createFixedExam = (countingRule: CreateExamInput['countingRule']) =>
     createExam(
