@@ -35,11 +35,21 @@ export function UpdatePrompt() {
       <span className="flex-1">{t('available')}</span>
       <Button
         onClick={() => {
-          // The first install also changes the controller (clientsClaim); only a change the person asked for reloads.
-          // The listener sits on navigator.serviceWorker, not in this component, so a re-render or remount between
-          // the tap and the new worker taking over cannot lose the consent.
-          navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
-          waiting.postMessage({ type: 'SKIP_WAITING' });
+          // Reload once the new worker is activated, not at controllerchange: that fires while it is still
+          // activating, and a reload sent then was seen to hang in Chromium, the page neither reloading nor
+          // answering. The listeners hold the worker itself, so a re-render or remount between the tap and the
+          // activation cannot lose the consent. The first install also changes the controller (clientsClaim); only
+          // a change the person asked for reloads.
+          const worker = waiting;
+          let reloading = false;
+          const reloadWhenActive = () => {
+            if (reloading || worker.state !== 'activated') return;
+            reloading = true;
+            window.location.reload();
+          };
+          worker.addEventListener('statechange', reloadWhenActive);
+          navigator.serviceWorker.addEventListener('controllerchange', reloadWhenActive);
+          worker.postMessage({ type: 'SKIP_WAITING' });
         }}
       >
         {t('reload')}

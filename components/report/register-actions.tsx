@@ -1,14 +1,30 @@
 'use client';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { api, ApiError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 import { useTranslations } from '@/lib/i18n/client';
+import { useErrorText } from '@/lib/i18n/errors';
 import type { RecordRow } from '@/server/reports/records';
 
 /** Today in China Standard Time, as YYYY-MM-DD. */
 const todayCst = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-const errorText = (e: unknown, fallback: string) => (e instanceof ApiError ? e.message : fallback);
+/** A date of service, never after today (CST). */
+function ServiceDate({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <label className="flex flex-col">
+      {label}
+      <input
+        type="date"
+        required
+        max={todayCst()}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="min-h-11 rounded border border-line px-2 py-1"
+      />
+    </label>
+  );
+}
 
 /**
  * One row of the 法律明白人 register: retire a serving person (after a confirmation that names them and the last day
@@ -18,6 +34,7 @@ const errorText = (e: unknown, fallback: string) => (e instanceof ApiError ? e.m
 export function RegisterAction({ row, onChanged }: { row: RecordRow; onChanged: () => void }) {
   const t = useTranslations('report.annual.register');
   const tc = useTranslations('common');
+  const errorText = useErrorText();
   const [asking, setAsking] = useState(false);
   const [retiredOn, setRetiredOn] = useState(todayCst);
   const [busy, setBusy] = useState(false);
@@ -31,7 +48,7 @@ export function RegisterAction({ row, onChanged }: { row: RecordRow; onChanged: 
         setAsking(false);
         onChanged();
       })
-      .catch((e: unknown) => setError(errorText(e, tc('networkError'))))
+      .catch((e: unknown) => setError(errorText.api(e)))
       .finally(() => setBusy(false));
   };
 
@@ -40,7 +57,7 @@ export function RegisterAction({ row, onChanged }: { row: RecordRow; onChanged: 
       <div className="flex flex-col items-start gap-1">
         <Button
           variant="secondary"
-          className="min-h-9 px-2 text-sm"
+          className="px-2 text-sm"
           disabled={busy}
           aria-label={t('certifyAgainName', { name })}
           onClick={() => change({ legalLiterate: true })}
@@ -56,7 +73,7 @@ export function RegisterAction({ row, onChanged }: { row: RecordRow; onChanged: 
     );
   if (!asking)
     return (
-      <Button variant="danger" className="min-h-9 px-2 text-sm" aria-label={t('retireName', { name })} onClick={() => setAsking(true)}>
+      <Button variant="danger" className="px-2 text-sm" aria-label={t('retireName', { name })} onClick={() => setAsking(true)}>
         {t('retire')}
       </Button>
     );
@@ -71,17 +88,7 @@ export function RegisterAction({ row, onChanged }: { row: RecordRow; onChanged: 
         {t('retireTitle', { name })}
       </h3>
       <p>{t('retireHelp')}</p>
-      <label className="flex flex-col">
-        {t('retiredOn')}
-        <input
-          type="date"
-          required
-          max={todayCst()}
-          value={retiredOn}
-          onChange={(e) => setRetiredOn(e.target.value)}
-          className="rounded border border-line px-2 py-1"
-        />
-      </label>
+      <ServiceDate label={t('retiredOn')} value={retiredOn} onChange={setRetiredOn} />
       {error ? (
         <p role="alert" className="text-red-800">
           {error}
@@ -90,13 +97,13 @@ export function RegisterAction({ row, onChanged }: { row: RecordRow; onChanged: 
       <div className="flex flex-wrap gap-2">
         <Button
           variant="danger"
-          className="min-h-9 px-2 text-sm"
+          className="px-2 text-sm"
           disabled={busy || !retiredOn}
           onClick={() => change({ legalLiterate: false, legalLiterateRetiredAt: retiredOn })}
         >
           {t('retireConfirm')}
         </Button>
-        <Button variant="secondary" className="min-h-9 px-2 text-sm" disabled={busy} onClick={() => setAsking(false)}>
+        <Button variant="secondary" className="px-2 text-sm" disabled={busy} onClick={() => setAsking(false)}>
           {tc('cancel')}
         </Button>
       </div>
@@ -115,7 +122,7 @@ interface Candidate {
 /** Certify a villager of the unit as a 法律明白人: find them by name or phone, give the certification date. */
 export function CertifyForm({ orgUnitId, onChanged }: { orgUnitId?: string; onChanged: () => void }) {
   const t = useTranslations('report.annual.register');
-  const tc = useTranslations('common');
+  const errorText = useErrorText();
   const [q, setQ] = useState('');
   const [since, setSince] = useState(todayCst);
   const [found, setFound] = useState<Candidate[]>();
@@ -127,7 +134,7 @@ export function CertifyForm({ orgUnitId, onChanged }: { orgUnitId?: string; onCh
     const params = new URLSearchParams({ q: q.trim(), role: 'villager', ...(orgUnitId ? { orgUnitId } : {}) });
     api<{ users: Candidate[] }>(`/api/users?${params.toString()}`)
       .then((d) => setFound(d.users.filter((u) => !u.legalLiterate)))
-      .catch((e: unknown) => setError(errorText(e, tc('networkError'))));
+      .catch((e: unknown) => setError(errorText.api(e)));
   };
   const certify = (u: Candidate) =>
     api(`/api/users/${u.id}`, { method: 'PATCH', body: { legalLiterate: true, legalLiterateSince: since } })
@@ -136,7 +143,7 @@ export function CertifyForm({ orgUnitId, onChanged }: { orgUnitId?: string; onCh
         setDone(t('certified', { name: u.name }));
         onChanged();
       })
-      .catch((e: unknown) => setError(errorText(e, tc('networkError'))));
+      .catch((e: unknown) => setError(errorText.api(e)));
   return (
     <section aria-labelledby="certify-title" className="flex flex-col gap-2 rounded-lg border border-line p-3 text-sm print:hidden">
       <h2 id="certify-title" className="font-bold">
@@ -157,21 +164,11 @@ export function CertifyForm({ orgUnitId, onChanged }: { orgUnitId?: string; onCh
             maxLength={40}
             value={q}
             onChange={(e) => setQ(e.target.value)}
-            className="w-44 rounded border border-line px-2 py-1"
+            className="min-h-11 w-44 rounded border border-line px-2 py-1"
           />
         </label>
-        <label className="flex flex-col">
-          {t('certifiedOn')}
-          <input
-            type="date"
-            required
-            max={todayCst()}
-            value={since}
-            onChange={(e) => setSince(e.target.value)}
-            className="rounded border border-line px-2 py-1"
-          />
-        </label>
-        <Button type="submit" variant="secondary" className="min-h-9 px-3 text-sm">
+        <ServiceDate label={t('certifiedOn')} value={since} onChange={setSince} />
+        <Button type="submit" variant="secondary" className="px-3 text-sm">
           {t('find')}
         </Button>
       </form>
@@ -189,7 +186,7 @@ export function CertifyForm({ orgUnitId, onChanged }: { orgUnitId?: string; onCh
                 <span>
                   {u.name} · {u.phone} · {u.orgUnitName ?? '—'}
                 </span>
-                <Button className="min-h-9 px-3 text-sm" aria-label={t('certifyName', { name: u.name })} onClick={() => void certify(u)}>
+                <Button className="px-3 text-sm" aria-label={t('certifyName', { name: u.name })} onClick={() => void certify(u)}>
                   {t('certify')}
                 </Button>
               </li>

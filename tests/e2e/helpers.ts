@@ -114,7 +114,26 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
       // complete: every URL of the service worker's precache manifest is cached
       const script = await (await fetch('/sw.js')).text();
       const expected = new Set([...script.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]));
-      return (await (await caches.open(precache)).keys()).length >= expected.size;
+      if ((await (await caches.open(precache)).keys()).length < expected.size) return false;
+      // Signed in, the person's content (lessons, questions, tasks) must be on the phone too: a first pull done.
+      if (!(await indexedDB.databases()).some((d) => d.name === 'pufa')) return true;
+      const read = (db: IDBDatabase, store: string, key: string) =>
+        new Promise<unknown>((resolve, reject) => {
+          const get = db.transaction(store).objectStore(store).get(key);
+          get.onsuccess = () => resolve(get.result);
+          get.onerror = () => reject(get.error);
+        });
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('pufa');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        if (!db.objectStoreNames.contains('profile')) return false;
+        return !(await read(db, 'profile', 'me')) || Boolean(await read(db, 'settings', 'lastSyncAt'));
+      } finally {
+        db.close();
+      }
     },
     undefined,
     { timeout: 60_000, polling: 500 },
