@@ -27,12 +27,12 @@ test('a person changes their name and password under 我的; a common password i
   await expect(page.getByRole('heading', { name: '马桂兰', level: 1 })).toBeVisible();
 
   await account.getByLabel('当前密码').fill(PASSWORD);
-  await account.getByLabel('新密码', { exact: true }).fill('P@ssw0rd');
+  await account.getByLabel(/^新密码/).fill('P@ssw0rd');
   await account.getByLabel('再输一遍新密码').fill('P@ssw0rd');
   await account.getByRole('button', { name: '修改密码' }).click();
   await expect(account.getByText('这个密码太常见（或是演示密码），请换一个。')).toBeVisible();
   // The new password typed twice must match before anything is sent.
-  await account.getByLabel('新密码', { exact: true }).fill('Qi-Ying-Niu-2026');
+  await account.getByLabel(/^新密码/).fill('Qi-Ying-Niu-2026');
   await account.getByLabel('再输一遍新密码').fill('Qi-Ying-Niu-2025');
   await account.getByRole('button', { name: '修改密码' }).click();
   await expect(account.getByText('两次输入的新密码不一样。')).toBeVisible();
