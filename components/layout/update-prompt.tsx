@@ -3,6 +3,9 @@ import { useTranslations } from '@/lib/i18n/client';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
+/** How often a tap on 立即更新 asks a new worker that is still waiting to take over. */
+const UPDATE_RETRY_MS = 3_000;
+
 /** Announces a new version waiting in the service worker; it takes over only when the person says so. */
 export function UpdatePrompt() {
   const t = useTranslations('update');
@@ -36,15 +39,20 @@ export function UpdatePrompt() {
       <Button
         onClick={() => {
           // Reload once the new worker is activated, not at controllerchange: that fires while it is still
-          // activating, and a reload sent then was seen to hang in Chromium, the page neither reloading nor
-          // answering. The listeners hold the worker itself, so a re-render or remount between the tap and the
-          // activation cannot lose the consent. The first install also changes the controller (clientsClaim); only
-          // a change the person asked for reloads.
+          // activating, and a reload sent then was seen to hang in Chromium. Chromium may also give up an activation
+          // when one of the page's own requests (a sync, a law download) lands just as the worker changes over, and
+          // park the new worker in waiting again: until it is active, ask again every few seconds. The listeners
+          // hold the worker itself, so a re-render or remount between the tap and the activation cannot lose the
+          // consent. The first install also changes the controller (clientsClaim); only a change asked for reloads.
           const worker = waiting;
           let reloading = false;
+          const ask = window.setInterval(() => {
+            if (worker.state === 'installed') worker.postMessage({ type: 'SKIP_WAITING' });
+          }, UPDATE_RETRY_MS);
           const reloadWhenActive = () => {
-            if (reloading || worker.state !== 'activated') return;
+            if (reloading || (worker.state !== 'activated' && worker.state !== 'redundant')) return;
             reloading = true;
+            window.clearInterval(ask);
             window.location.reload();
           };
           worker.addEventListener('statechange', reloadWhenActive);
