@@ -115,22 +115,21 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
       const script = await (await fetch('/sw.js')).text();
       const expected = new Set([...script.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]));
       if ((await (await caches.open(precache)).keys()).length < expected.size) return false;
-      // Signed in, the person's content (lessons, questions, tasks) must be on the phone too: a first pull done.
-      if (!(await indexedDB.databases()).some((d) => d.name === 'pufa')) return true;
-      const read = (db: IDBDatabase, store: string, key: string) =>
-        new Promise<unknown>((resolve, reject) => {
-          const get = db.transaction(store).objectStore(store).get(key);
-          get.onsuccess = () => resolve(get.result);
-          get.onerror = () => reject(get.error);
-        });
+      // Every caller has signed in: the person's content (lessons, questions, tasks) must be on the phone too,
+      // their first pull applied (the profile alone is stored before it).
+      if (!(await indexedDB.databases()).some((d) => d.name === 'pufa')) return false;
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('pufa');
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
       try {
-        if (!db.objectStoreNames.contains('profile')) return false;
-        return !(await read(db, 'profile', 'me')) || Boolean(await read(db, 'settings', 'lastSyncAt'));
+        if (!db.objectStoreNames.contains('settings')) return false;
+        return await new Promise<boolean>((resolve, reject) => {
+          const get = db.transaction('settings').objectStore('settings').get('lastSyncAt');
+          get.onsuccess = () => resolve(Boolean(get.result));
+          get.onerror = () => reject(get.error);
+        });
       } finally {
         db.close();
       }
