@@ -43,11 +43,11 @@ async function shownHeading(page, url) {
   return (await heading.textContent())?.trim() ?? '';
 }
 
-/** What the run's largest contentful paint was (Lighthouse names the element). */
+/** The element of the largest contentful paint, when Lighthouse could name it (its trace audit fails on Chromium 156). */
 function lcpElement(lhr) {
   const items = lhr.audits['largest-contentful-paint-element']?.details?.items ?? [];
   const node = items.flatMap((i) => i.items ?? [i]).find((i) => i.node)?.node;
-  return node ? (node.nodeLabel ?? node.snippet ?? '').slice(0, 60) : 'n/a';
+  return node ? ` (${(node.nodeLabel ?? node.snippet ?? '').slice(0, 60)})` : '';
 }
 
 /**
@@ -106,8 +106,12 @@ export async function auditPages({ base, pages, runs, chromePath, reportDir, log
             .map(([k, v]) => `${k} ${v ?? 'n/a'}`)
             .join(
               '  ',
-            )}  | FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')} (${lcpElement(lhr)}), TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}`,
+            )}  | FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}${lcpElement(lhr)}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}`,
         );
+        if (run === 1 && i === 0)
+          log(
+            `      (this host's Lighthouse benchmarkIndex: ${lhr.environment.benchmarkIndex}; the 4× CPU slowdown assumes a fast desktop)`,
+          );
         for (const p of problems) log(`      ${p}`);
         result.runs.push({ scores, lhr, problems, file });
       }
