@@ -21,6 +21,7 @@ export function SearchForm({ initial = '', replace = false }: { initial?: string
     <form role="search" onSubmit={submit} className="flex gap-2">
       <TextInput
         type="search"
+        name="q"
         value={q}
         onChange={(e) => setQ(e.target.value)}
         placeholder={t('searchPlaceholder')}

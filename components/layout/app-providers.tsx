@@ -1,4 +1,5 @@
 'use client';
+import '@/lib/zod-client';
 import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { startSyncLoop } from '@/lib/sync/engine';
 

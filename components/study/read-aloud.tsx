@@ -103,6 +103,7 @@ export function ReadAloud({ paragraphs, lang = 'zh-CN' }: { paragraphs: string[]
       <label className="flex items-center gap-1 text-sm">
         {t('speed')}
         <select
+          name="speed"
           className="min-h-11 rounded-lg border border-line bg-surface px-2"
           value={rate}
           onChange={(e) => {
