@@ -60,8 +60,11 @@ test('ten actions waiting offline reach the server once after a new version is i
     );
     expect(waiting.length).toBe(10);
 
-    // The network comes back but pushes still fail while the new version is deployed.
-    await context.route('**/api/sync/push', (route) => route.abort('internetdisconnected'));
+    // The network comes back but pushes still fail while the new version is deployed: the session is away (the
+    // server refuses them with 401, and the phone keeps them). No request interception: Playwright's routes also
+    // catch the service workers' requests, and a new worker attached while a route was set was seen to hang.
+    const session = await context.cookies();
+    await context.clearCookies();
     await context.setOffline(false);
     writeFileSync(SW_FILE, Buffer.concat([original, Buffer.from(`\n// deployed ${Date.now()}\n`)]));
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
@@ -78,7 +81,7 @@ test('ten actions waiting offline reach the server once after a new version is i
       held.close();
     }
     const before = page.url();
-    await context.unroute('**/api/sync/push');
+    await context.addCookies(session);
     const reloaded = page.waitForEvent('load');
     await prompt.getByRole('button', { name: '立即更新' }).click();
     await reloaded;
