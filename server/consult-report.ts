@@ -2,7 +2,7 @@ import 'server-only';
 import { chinaDate } from '@/lib/consult/deadline';
 import { CONSULT_CATEGORIES, CONSULT_CHANNELS, RATINGS, type ConsultReportFigures } from '@/lib/consult/types';
 import type { Db } from './db/client';
-import { getOrgUnit, inOrgSubtree, isUnder } from './org';
+import { ancestorIds, getOrgUnit, inOrgSubtree } from './org';
 
 /**
  * The consultation figures of the annual report for an org unit and its subtree, over requests filed in [from, to):
@@ -18,14 +18,14 @@ export async function consultReport(db: Db, orgUnitId: string, from: string, to:
     db
       .selectFrom('consultation')
       .innerJoin('orgUnit', 'orgUnit.id', 'consultation.villageId')
-      .select(['channel', 'category', 'status', 'deadline', 'firstReplyAt', 'resolvedAt', 'rating', 'orgUnit.path'])
+      .select(['channel', 'category', 'status', 'deadline', 'firstReplyAt', 'rating', 'consultation.villageId', 'orgUnit.path'])
       .where(inOrgSubtree(root.path))
       .where('filedAt', '>=', from)
       .where('filedAt', '<', to)
       .execute(),
     db
       .selectFrom('orgUnit')
-      .select(['id', 'name', 'path'])
+      .select(['id', 'name'])
       .where(inOrgSubtree(root.path, 'path'))
       .where('level', '=', 'village')
       .orderBy('sortOrder')
@@ -37,7 +37,18 @@ export async function consultReport(db: Db, orgUnitId: string, from: string, to:
   let resolved = 0;
   let resolvedWithReply = 0;
   let withinDeadline = 0;
+  // Each request counts for the administrative village on its unit's path, looked up once per unit.
+  const villageIds = new Set(villages.map((v) => v.id));
+  const villageOf = new Map<string, string | undefined>();
+  const perVillage = new Map<string, number>();
   for (const r of rows) {
+    if (!villageOf.has(r.villageId))
+      villageOf.set(
+        r.villageId,
+        ancestorIds(r.path).find((id) => villageIds.has(id)),
+      );
+    const village = villageOf.get(r.villageId);
+    if (village !== undefined) perVillage.set(village, (perVillage.get(village) ?? 0) + 1);
     if (r.channel in byChannel) byChannel[r.channel as keyof typeof byChannel]++;
     if (r.category in byCategory) byCategory[r.category as keyof typeof byCategory]++;
     if (r.rating && r.rating in satisfaction) satisfaction[r.rating as keyof typeof satisfaction]++;
@@ -55,7 +66,7 @@ export async function consultReport(db: Db, orgUnitId: string, from: string, to:
     total,
     byChannel,
     byCategory,
-    byVillage: villages.map((v) => ({ id: v.id, name: v.name, count: rows.filter((r) => isUnder(r.path, v.path)).length })),
+    byVillage: villages.map((v) => ({ id: v.id, name: v.name, count: perVillage.get(v.id) ?? 0 })),
     resolved,
     resolvedWithReply,
     replyRate: total ? Math.round((resolvedWithReply / total) * 1000) / 10 : null,

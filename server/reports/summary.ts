@@ -4,10 +4,10 @@ import { STUDY_KINDS, type ActivityKind, type StudyKind } from '@/lib/activity/t
 import type { ConsultReportFigures } from '@/lib/consult/types';
 import { chinaMonth, periodBounds } from '@/lib/report/period';
 import { ROLES, type Role } from '@/lib/roles';
-import { activityFigures, type ActivityFigures } from '../activity-report';
+import { activityFigures, activityRows, type ActivityFigures } from '../activity-report';
 import { consultReport } from '../consult-report';
 import type { Db } from '../db/client';
-import { getOrgUnit, inOrgSubtree, isUnder } from '../org';
+import { ancestorIds, getOrgUnit, inOrgSubtree, isUnder } from '../org';
 
 /**
  * Every figure of the annual rule-of-law report (法治政府建设情况报告) for one org unit and everything under it, over
@@ -96,30 +96,23 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
   const root = await getOrgUnit(db, orgUnitId);
   if (!root) return undefined;
   const { fromIso, toIso } = periodBounds(from, to);
-  const [act, consult, units, activities, progress, attempts, people, tasks, users] = await Promise.all([
-    activityFigures(db, orgUnitId, fromIso, toIso),
+  const [activities, consult, units, progress, attempts, people, tasks, users] = await Promise.all([
+    activityRows(db, root.path, fromIso, toIso),
     consultReport(db, orgUnitId, fromIso, toIso),
     db.selectFrom('orgUnit').select(['id', 'name', 'level', 'path']).where(inOrgSubtree(root.path, 'path')).orderBy('path').execute(),
-    db
-      .selectFrom('activity')
-      .innerJoin('orgUnit', 'orgUnit.id', 'activity.orgUnitId')
-      .select(['activity.kind', 'activity.studyKind', 'activity.startsAt', 'orgUnit.path'])
-      .select((eb) =>
-        eb.selectFrom('checkIn').select(eb.fn.countAll<number>().as('n')).whereRef('checkIn.activityId', '=', 'activity.id').as('checkIns'),
-      )
-      .where(inOrgSubtree(root.path))
-      .where('activity.startsAt', '>=', fromIso)
-      .where('activity.startsAt', '<', toIso)
-      .execute(),
     db
       .selectFrom('lessonProgress')
       .innerJoin('user', 'user.id', 'lessonProgress.userId')
       .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
-      .select(['lessonProgress.userId', 'lessonProgress.lessonId', 'lessonProgress.completedAt', 'lessonProgress.secondsSpent'])
+      .select((eb) => [
+        eb.fn.countAll<number>().as('completed'),
+        eb.fn.count<number>('lessonProgress.userId').distinct().as('learners'),
+        eb.fn.sum<number>('lessonProgress.secondsSpent').as('seconds'),
+      ])
       .where(inOrgSubtree(root.path))
       .where('lessonProgress.completedAt', '>=', fromIso)
       .where('lessonProgress.completedAt', '<', toIso)
-      .execute(),
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom('examAttempt')
       .innerJoin('user', 'user.id', 'examAttempt.userId')
@@ -144,59 +137,48 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       .where((eb) => eb.or([eb('user.banned', 'is', null), eb('user.banned', '=', sql<boolean>`${sql.lit(false)}`)]))
       .execute(),
   ]);
+  const act = await activityFigures(db, orgUnitId, fromIso, toIso, activities);
   if (!act || !consult) return undefined;
 
   const villages = units.filter((u) => u.level === 'village');
   const hamlets = units.filter((u) => u.level === 'hamlet');
   const serving = people.filter((p) => p.serving);
-  const countIn = (path: string) => serving.filter((p) => isUnder(p.path, path)).length;
+  // 法律明白人 serving per unit, each counted under every unit on their path: one pass, then a lookup per unit.
+  const servingUnder = new Map<string, number>();
+  for (const p of serving) for (const id of ancestorIds(p.path)) servingUnder.set(id, (servingUnder.get(id) ?? 0) + 1);
+  const countIn = (id: string) => servingUnder.get(id) ?? 0;
+  const hamletsOf = new Map<string, typeof hamlets>();
+  for (const h of hamlets) for (const id of ancestorIds(h.path)) hamletsOf.set(id, [...(hamletsOf.get(id) ?? []), h]);
 
   const sessionsByKind = zeros(STUDY_KINDS);
   const attendanceByKind = zeros(STUDY_KINDS);
   const months = new Map<string, number>();
+  // Each activity counts for the administrative village on its unit's path (none for a township's own), found once per unit.
+  const villageIds = new Set(villages.map((v) => v.id));
+  const villageOf = new Map<string, string | undefined>();
+  const perVillage = new Map<string, number>();
   for (const a of activities) {
     const month = chinaMonth(a.startsAt);
     months.set(month, (months.get(month) ?? 0) + 1);
     if (a.kind === 'study') {
       const k = (a.studyKind ?? 'other') as StudyKind;
       sessionsByKind[k]++;
-      attendanceByKind[k] += Number(a.checkIns ?? 0);
+      attendanceByKind[k] += a.checkIns;
     }
+    if (!villageOf.has(a.orgUnitId))
+      villageOf.set(
+        a.orgUnitId,
+        ancestorIds(a.path).find((id) => villageIds.has(id)),
+      );
+    const village = villageOf.get(a.orgUnitId);
+    if (village !== undefined) perVillage.set(village, (perVillage.get(village) ?? 0) + 1);
   }
 
-  // Weekly tasks: each assigned person (by role and unit) completes the task's lesson by the end of its week.
-  const completedAt = new Map<string, string>();
-  const allProgress = tasks.length
-    ? await db
-        .selectFrom('lessonProgress')
-        .innerJoin('user', 'user.id', 'lessonProgress.userId')
-        .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
-        .select(['lessonProgress.userId', 'lessonProgress.lessonId', 'lessonProgress.completedAt'])
-        .where(inOrgSubtree(root.path))
-        .where('lessonProgress.completedAt', 'is not', null)
-        .execute()
-    : [];
-  for (const p of allProgress) completedAt.set(`${p.userId} ${p.lessonId}`, p.completedAt!);
-  const unitPaths = new Map(units.map((u) => [u.id, u.path]));
-  const perRole = new Map(ROLES.map((r) => [r, { role: r, assigned: 0, completed: 0 }]));
-  for (const t of tasks) {
-    if (!t.lessonId) continue;
-    const roles = JSON.parse(t.roles) as string[];
-    const orgIds = JSON.parse(t.orgUnitIds) as string[];
-    const paths = orgIds.map((id) => unitPaths.get(id)).filter((p): p is string => Boolean(p));
-    const weekEnd = periodBounds(t.weekStart, addDays(t.weekStart, 6)).toIso;
-    for (const u of users) {
-      if (!roles.includes(u.role ?? '')) continue;
-      if (orgIds.length && !paths.some((p) => isUnder(u.path, p))) continue;
-      const bucket = perRole.get(u.role as Role);
-      if (!bucket) continue;
-      bucket.assigned++;
-      const done = completedAt.get(`${u.id} ${t.lessonId}`);
-      if (done && done < weekEnd) bucket.completed++;
-    }
-  }
+  const weeklyTasks = await weeklyTaskFigures(db, root.path, units, tasks, users);
 
   const { orgUnitId: _o, from: _f, to: _t, ...consultations } = consult;
+  const passedUsers = new Set(attempts.filter((a) => a.passed).map((a) => a.userId)).size;
+  const attemptUsers = new Set(attempts.map((a) => a.userId)).size;
   return {
     period: { from, to, timeZone: 'Asia/Shanghai' },
     orgUnit: { id: root.id, name: root.name, level: root.level },
@@ -205,26 +187,26 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       sessionsByKind,
       attendance: STUDY_KINDS.reduce((s, k) => s + attendanceByKind[k], 0),
       attendanceByKind,
-      lessonsCompleted: progress.length,
-      learners: new Set(progress.map((p) => p.userId)).size,
-      studyHours: Math.round((progress.reduce((s, p) => s + Number(p.secondsSpent), 0) / 3600) * 10) / 10,
-      weeklyTasks: [...perRole.values()].filter((r) => r.assigned > 0).map((r) => ({ ...r, rate: pct(r.completed, r.assigned) })),
+      lessonsCompleted: Number(progress.completed),
+      learners: Number(progress.learners),
+      studyHours: Math.round((Number(progress.seconds ?? 0) / 3600) * 10) / 10,
+      weeklyTasks,
     },
     activities: {
       total: act.activities,
       byKind: act.byKind,
       byTheme: act.byTheme,
       byMonth: [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, count]) => ({ month, count })),
-      byVillage: villages.map((v) => ({ id: v.id, name: v.name, count: activities.filter((a) => isUnder(a.path, v.path)).length })),
+      byVillage: villages.map((v) => ({ id: v.id, name: v.name, count: perVillage.get(v.id) ?? 0 })),
     },
     materials: act.materials,
     reach: { checkIns: act.checkIns, audienceEstimate: act.audience },
     duties: act.dutiesByOutcome,
     exams: {
       attempts: attempts.length,
-      participants: new Set(attempts.map((a) => a.userId)).size,
-      passed: new Set(attempts.filter((a) => a.passed).map((a) => a.userId)).size,
-      passRate: pct(new Set(attempts.filter((a) => a.passed).map((a) => a.userId)).size, new Set(attempts.map((a) => a.userId)).size),
+      participants: attemptUsers,
+      passed: passedUsers,
+      passRate: pct(passedUsers, attemptUsers),
     },
     consultations,
     legalLiterate: {
@@ -232,22 +214,85 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       certifiedInPeriod: serving.filter((p) => p.legalLiterateSince! >= from).length,
       retiredInPeriod: people.filter((p) => p.retiredInPeriod).length,
       villages: villages.length,
-      villagesCovered: villages.filter((v) => countIn(v.path) > 0).length,
-      villagesBelowThree: villages.filter((v) => countIn(v.path) < LEGAL_LITERATE_TARGET).length,
+      villagesCovered: villages.filter((v) => countIn(v.id) > 0).length,
+      villagesBelowThree: villages.filter((v) => countIn(v.id) < LEGAL_LITERATE_TARGET).length,
       hamlets: hamlets.length,
-      hamletsCovered: hamlets.filter((h) => countIn(h.path) > 0).length,
+      hamletsCovered: hamlets.filter((h) => countIn(h.id) > 0).length,
       byVillage: villages.map((v) => {
-        const hs = hamlets.filter((h) => isUnder(h.path, v.path));
+        const hs = hamletsOf.get(v.id) ?? [];
         return {
           id: v.id,
           name: v.name,
-          count: countIn(v.path),
+          count: countIn(v.id),
           hamlets: hs.length,
-          hamletsCovered: hs.filter((h) => countIn(h.path) > 0).length,
+          hamletsCovered: hs.filter((h) => countIn(h.id) > 0).length,
         };
       }),
     },
   };
+}
+
+/**
+ * Weekly tasks: each assigned person (by role and unit) completes the task's lesson by the end of its week. People are
+ * grouped by role and unit for the assigned counts; completions are read once, only for the tasks' lessons up to the
+ * last task's week end, and looked up per lesson.
+ */
+async function weeklyTaskFigures(
+  db: Db,
+  rootPath: string,
+  units: { id: string; path: string }[],
+  tasks: { weekStart: string; lessonId: string | null; roles: string; orgUnitIds: string }[],
+  users: { id: string; role: string | null; path: string }[],
+): Promise<ReportSummary['study']['weeklyTasks']> {
+  const withLesson = tasks.filter((t) => t.lessonId);
+  const weekEnds = withLesson.map((t) => periodBounds(t.weekStart, addDays(t.weekStart, 6)).toIso);
+  const lessonIds = [...new Set(withLesson.map((t) => t.lessonId!))];
+  const lastEnd = weekEnds.reduce((m, e) => (e > m ? e : m), '');
+  const completions = lessonIds.length
+    ? await db
+        .selectFrom('lessonProgress')
+        .innerJoin('user', 'user.id', 'lessonProgress.userId')
+        .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
+        .select(['lessonProgress.userId', 'lessonProgress.lessonId', 'lessonProgress.completedAt'])
+        .where(inOrgSubtree(rootPath))
+        .where('lessonProgress.lessonId', 'in', lessonIds)
+        .where('lessonProgress.completedAt', 'is not', null)
+        .where('lessonProgress.completedAt', '<', lastEnd)
+        .execute()
+    : [];
+  const byLesson = new Map<string, { userId: string; completedAt: string }[]>();
+  for (const c of completions) {
+    const list = byLesson.get(c.lessonId) ?? [];
+    list.push({ userId: c.userId, completedAt: c.completedAt! });
+    byLesson.set(c.lessonId, list);
+  }
+  const userById = new Map(users.map((u) => [u.id, u]));
+  const groups = new Map<string, { role: string; path: string; people: number }>();
+  for (const u of users) {
+    const key = `${u.role ?? ''}\t${u.path}`;
+    const g = groups.get(key) ?? { role: u.role ?? '', path: u.path, people: 0 };
+    g.people++;
+    groups.set(key, g);
+  }
+  const unitPaths = new Map(units.map((u) => [u.id, u.path]));
+  const perRole = new Map(ROLES.map((r) => [r, { role: r, assigned: 0, completed: 0 }]));
+  withLesson.forEach((t, i) => {
+    const roles = JSON.parse(t.roles) as string[];
+    const orgIds = JSON.parse(t.orgUnitIds) as string[];
+    const paths = orgIds.map((id) => unitPaths.get(id)).filter((p): p is string => Boolean(p));
+    const assigned = (u: { role: string | null; path: string }) =>
+      roles.includes(u.role ?? '') && (!orgIds.length || paths.some((p) => isUnder(u.path, p)));
+    for (const g of groups.values()) {
+      const bucket = perRole.get(g.role as Role);
+      if (bucket && assigned(g)) bucket.assigned += g.people;
+    }
+    for (const c of byLesson.get(t.lessonId!) ?? []) {
+      const u = userById.get(c.userId);
+      const bucket = u && perRole.get(u.role as Role);
+      if (u && bucket && assigned(u) && c.completedAt < weekEnds[i]!) bucket.completed++;
+    }
+  });
+  return [...perRole.values()].filter((r) => r.assigned > 0).map((r) => ({ ...r, rate: pct(r.completed, r.assigned) }));
 }
 
 function addDays(date: string, days: number): string {
