@@ -2,9 +2,10 @@ import 'server-only';
 import { sql } from 'kysely';
 import { STUDY_KINDS, type ActivityKind, type StudyKind } from '@/lib/activity/types';
 import type { ConsultReportFigures } from '@/lib/consult/types';
-import { chinaMonth, periodBounds } from '@/lib/report/period';
+import { periodBounds } from '@/lib/report/period';
 import { ROLES, type Role } from '@/lib/roles';
-import { activityFigures, activityRows, type ActivityFigures } from '../activity-report';
+import type { ActivityFigures } from '../activity-report';
+import { counterActivityFigures } from './counters';
 import { consultReport } from '../consult-report';
 import type { Db } from '../db/client';
 import { ancestorIds, getOrgUnit, inOrgSubtree, isUnder } from '../org';
@@ -51,7 +52,6 @@ export interface ReportSummary {
   };
 }
 
-const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : null);
 /** The national target: at least three 法律明白人 in every administrative village. */
 export const LEGAL_LITERATE_TARGET = 3;
@@ -96,8 +96,8 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
   const root = await getOrgUnit(db, orgUnitId);
   if (!root) return undefined;
   const { fromIso, toIso } = periodBounds(from, to);
-  const [activities, consult, units, progress, attempts, people, tasks, users] = await Promise.all([
-    activityRows(db, root.path, fromIso, toIso),
+  const [act, consult, units, progress, attempts, people, tasks, users] = await Promise.all([
+    counterActivityFigures(db, root, from, to),
     consultReport(db, orgUnitId, fromIso, toIso),
     db.selectFrom('orgUnit').select(['id', 'name', 'level', 'path']).where(inOrgSubtree(root.path, 'path')).orderBy('path').execute(),
     db
@@ -137,8 +137,7 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       .where((eb) => eb.or([eb('user.banned', 'is', null), eb('user.banned', '=', sql<boolean>`${sql.lit(false)}`)]))
       .execute(),
   ]);
-  const act = await activityFigures(db, orgUnitId, fromIso, toIso, activities);
-  if (!act || !consult) return undefined;
+  if (!consult) return undefined;
 
   const villages = units.filter((u) => u.level === 'village');
   const hamlets = units.filter((u) => u.level === 'hamlet');
@@ -150,30 +149,6 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
   const hamletsOf = new Map<string, typeof hamlets>();
   for (const h of hamlets) for (const id of ancestorIds(h.path)) hamletsOf.set(id, [...(hamletsOf.get(id) ?? []), h]);
 
-  const sessionsByKind = zeros(STUDY_KINDS);
-  const attendanceByKind = zeros(STUDY_KINDS);
-  const months = new Map<string, number>();
-  // Each activity counts for the administrative village on its unit's path (none for a township's own), found once per unit.
-  const villageIds = new Set(villages.map((v) => v.id));
-  const villageOf = new Map<string, string | undefined>();
-  const perVillage = new Map<string, number>();
-  for (const a of activities) {
-    const month = chinaMonth(a.startsAt);
-    months.set(month, (months.get(month) ?? 0) + 1);
-    if (a.kind === 'study') {
-      const k = (a.studyKind ?? 'other') as StudyKind;
-      sessionsByKind[k]++;
-      attendanceByKind[k] += a.checkIns;
-    }
-    if (!villageOf.has(a.orgUnitId))
-      villageOf.set(
-        a.orgUnitId,
-        ancestorIds(a.path).find((id) => villageIds.has(id)),
-      );
-    const village = villageOf.get(a.orgUnitId);
-    if (village !== undefined) perVillage.set(village, (perVillage.get(village) ?? 0) + 1);
-  }
-
   const weeklyTasks = await weeklyTaskFigures(db, root.path, units, tasks, users);
 
   const { orgUnitId: _o, from: _f, to: _t, ...consultations } = consult;
@@ -184,9 +159,9 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
     orgUnit: { id: root.id, name: root.name, level: root.level },
     study: {
       sessions: act.byKind.study,
-      sessionsByKind,
-      attendance: STUDY_KINDS.reduce((s, k) => s + attendanceByKind[k], 0),
-      attendanceByKind,
+      sessionsByKind: act.sessionsByKind,
+      attendance: STUDY_KINDS.reduce((s, k) => s + act.attendanceByKind[k], 0),
+      attendanceByKind: act.attendanceByKind,
       lessonsCompleted: Number(progress.completed),
       learners: Number(progress.learners),
       studyHours: Math.round((Number(progress.seconds ?? 0) / 3600) * 10) / 10,
@@ -196,8 +171,8 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       total: act.activities,
       byKind: act.byKind,
       byTheme: act.byTheme,
-      byMonth: [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, count]) => ({ month, count })),
-      byVillage: villages.map((v) => ({ id: v.id, name: v.name, count: perVillage.get(v.id) ?? 0 })),
+      byMonth: act.byMonth,
+      byVillage: villages.map((v) => ({ id: v.id, name: v.name, count: act.byVillage.get(v.id) ?? 0 })),
     },
     materials: act.materials,
     reach: { checkIns: act.checkIns, audienceEstimate: act.audience },
