@@ -12,7 +12,8 @@ import { ancestorIds, getOrgUnit, inOrgSubtree, isUnder } from '../org';
 
 /**
  * Every figure of the annual rule-of-law report (法治政府建设情况报告) for one org unit and everything under it, over
- * the inclusive CST dates [from, to]. Counted from records each time, never stored; keys are stable (README).
+ * the inclusive CST dates [from, to]. The activity figures come from report counters kept in the same transaction as
+ * each op (./counters.ts), the rest is counted from records each time; never typed in. Keys are stable (README).
  */
 export interface ReportSummary {
   period: { from: string; to: string; timeZone: 'Asia/Shanghai' };
