@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { STUDY_KINDS, type ActivityKind, type StudyKind } from '@/lib/activity/types';
 import type { ConsultReportFigures } from '@/lib/consult/types';
 import { periodBounds } from '@/lib/report/period';
@@ -8,6 +8,7 @@ import type { ActivityFigures } from '../activity-report';
 import { counterActivityFigures } from './counters';
 import { consultReport } from '../consult-report';
 import type { Db } from '../db/client';
+import type { Database } from '../db/schema';
 import { ancestorIds, getOrgUnit, inOrgSubtree, isUnder } from '../org';
 
 /**
@@ -97,7 +98,7 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
   const root = await getOrgUnit(db, orgUnitId);
   if (!root) return undefined;
   const { fromIso, toIso } = periodBounds(from, to);
-  const [act, consult, units, progress, attempts, people, tasks, users] = await Promise.all([
+  const [act, consult, units, progress, learners, attempts, people, tasks] = await Promise.all([
     counterActivityFigures(db, root, from, to),
     consultReport(db, orgUnitId, fromIso, toIso),
     db.selectFrom('orgUnit').select(['id', 'name', 'level', 'path']).where(inOrgSubtree(root.path, 'path')).orderBy('path').execute(),
@@ -105,14 +106,28 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       .selectFrom('lessonProgress')
       .innerJoin('user', 'user.id', 'lessonProgress.userId')
       .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
-      .select((eb) => [
-        eb.fn.countAll<number>().as('completed'),
-        eb.fn.count<number>('lessonProgress.userId').distinct().as('learners'),
-        eb.fn.sum<number>('lessonProgress.secondsSpent').as('seconds'),
-      ])
+      .select((eb) => [eb.fn.countAll<number>().as('completed'), eb.fn.sum<number>('lessonProgress.secondsSpent').as('seconds')])
       .where(inOrgSubtree(root.path))
       .where('lessonProgress.completedAt', '>=', fromIso)
       .where('lessonProgress.completedAt', '<', toIso)
+      .executeTakeFirstOrThrow(),
+    // Distinct learners: the people with a completion in the period, each found through the progress key's userId
+    // prefix (cheaper than count(distinct) over every completion).
+    db
+      .selectFrom('user')
+      .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(inOrgSubtree(root.path))
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('lessonProgress')
+            .select(sql.lit(1).as('one'))
+            .whereRef('lessonProgress.userId', '=', 'user.id')
+            .where('lessonProgress.completedAt', '>=', fromIso)
+            .where('lessonProgress.completedAt', '<', toIso),
+        ),
+      )
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('examAttempt')
@@ -130,13 +145,6 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       .where('weekStart', '>=', from)
       .where('weekStart', '<=', to)
       .execute(),
-    db
-      .selectFrom('user')
-      .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
-      .select(['user.id', 'user.role', 'orgUnit.path'])
-      .where(inOrgSubtree(root.path))
-      .where((eb) => eb.or([eb('user.banned', 'is', null), eb('user.banned', '=', sql<boolean>`${sql.lit(false)}`)]))
-      .execute(),
   ]);
   if (!consult) return undefined;
 
@@ -150,7 +158,7 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
   const hamletsOf = new Map<string, typeof hamlets>();
   for (const h of hamlets) for (const id of ancestorIds(h.path)) hamletsOf.set(id, [...(hamletsOf.get(id) ?? []), h]);
 
-  const weeklyTasks = await weeklyTaskFigures(db, root.path, units, tasks, users);
+  const weeklyTasks = await weeklyTaskFigures(db, root.path, units, tasks);
 
   const { orgUnitId: _o, from: _f, to: _t, ...consultations } = consult;
   const passedUsers = new Set(attempts.filter((a) => a.passed).map((a) => a.userId)).size;
@@ -164,7 +172,7 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       attendance: STUDY_KINDS.reduce((s, k) => s + act.attendanceByKind[k], 0),
       attendanceByKind: act.attendanceByKind,
       lessonsCompleted: Number(progress.completed),
-      learners: Number(progress.learners),
+      learners: Number(learners.n),
       studyHours: Math.round((Number(progress.seconds ?? 0) / 3600) * 10) / 10,
       weeklyTasks,
     },
@@ -209,65 +217,95 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
 }
 
 /**
- * Weekly tasks: each assigned person (by role and unit) completes the task's lesson by the end of its week. People are
- * grouped by role and unit for the assigned counts; completions are read once, only for the tasks' lessons up to the
- * last task's week end, and looked up per lesson.
+ * Weekly tasks: each assigned person (by role and unit) completes the task's lesson by the end of its week. Counted in
+ * SQL, a few hundred rows back rather than every person and completion: people by role and unit (for the assigned),
+ * and completions by lesson and role (and unit, for tasks limited to some units), each lesson's completions cut at its
+ * task's week end. A lesson set in several weeks' tasks is counted once per task, one query per such layer.
  */
 async function weeklyTaskFigures(
   db: Db,
   rootPath: string,
   units: { id: string; path: string }[],
   tasks: { weekStart: string; lessonId: string | null; roles: string; orgUnitIds: string }[],
-  users: { id: string; role: string | null; path: string }[],
 ): Promise<ReportSummary['study']['weeklyTasks']> {
-  const withLesson = tasks.filter((t) => t.lessonId);
-  const weekEnds = withLesson.map((t) => periodBounds(t.weekStart, addDays(t.weekStart, 6)).toIso);
-  const lessonIds = [...new Set(withLesson.map((t) => t.lessonId!))];
-  const lastEnd = weekEnds.reduce((m, e) => (e > m ? e : m), '');
-  const completions = lessonIds.length
-    ? await db
-        .selectFrom('lessonProgress')
-        .innerJoin('user', 'user.id', 'lessonProgress.userId')
-        .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
-        .select(['lessonProgress.userId', 'lessonProgress.lessonId', 'lessonProgress.completedAt'])
-        .where(inOrgSubtree(rootPath))
-        .where('lessonProgress.lessonId', 'in', lessonIds)
-        .where('lessonProgress.completedAt', 'is not', null)
-        .where('lessonProgress.completedAt', '<', lastEnd)
-        .execute()
-    : [];
-  const byLesson = new Map<string, { userId: string; completedAt: string }[]>();
-  for (const c of completions) {
-    const list = byLesson.get(c.lessonId) ?? [];
-    list.push({ userId: c.userId, completedAt: c.completedAt! });
-    byLesson.set(c.lessonId, list);
-  }
-  const userById = new Map(users.map((u) => [u.id, u]));
-  const groups = new Map<string, { role: string; path: string; people: number }>();
-  for (const u of users) {
-    const key = `${u.role ?? ''}\t${u.path}`;
-    const g = groups.get(key) ?? { role: u.role ?? '', path: u.path, people: 0 };
-    g.people++;
-    groups.set(key, g);
-  }
   const unitPaths = new Map(units.map((u) => [u.id, u.path]));
+  const list = tasks
+    .filter((t) => t.lessonId)
+    .map((t) => {
+      const orgIds = JSON.parse(t.orgUnitIds) as string[];
+      return {
+        lessonId: t.lessonId!,
+        weekEnd: periodBounds(t.weekStart, addDays(t.weekStart, 6)).toIso,
+        roles: JSON.parse(t.roles) as string[],
+        limited: orgIds.length > 0,
+        paths: orgIds.map((id) => unitPaths.get(id)).filter((p): p is string => Boolean(p)),
+      };
+    });
+  if (!list.length) return [];
+  type Task = (typeof list)[number];
+  // Layers: the n-th task of each lesson, open (any unit) and limited apart; usually one or two queries in all.
+  const layers: Task[][] = [];
+  const seen = new Map<string, number>();
+  for (const t of list) {
+    const key = `${t.limited} ${t.lessonId}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    const layer = layers.filter((l) => l[0]!.limited === t.limited)[n];
+    if (layer) layer.push(t);
+    else layers.push([t]);
+  }
+  const notBanned = (eb: ExpressionBuilder<Database, 'user'>) =>
+    eb.or([eb('user.banned', 'is', null), eb('user.banned', '=', sql<boolean>`${sql.lit(false)}`)]);
+  const completions = (layer: Task[]) => {
+    const weekEnd = sql<string>`case ${sql.ref('lessonProgress.lessonId')} ${sql.join(
+      layer.map((t) => sql`when ${t.lessonId} then ${t.weekEnd}`),
+      sql` `,
+    )} end`;
+    return db
+      .selectFrom('lessonProgress')
+      .innerJoin('user', 'user.id', 'lessonProgress.userId')
+      .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
+      .select(['lessonProgress.lessonId', 'user.role', (eb) => eb.fn.countAll<number>().as('n')])
+      .$if(layer[0]!.limited, (q) => q.select('orgUnit.path').groupBy('orgUnit.path'))
+      .where(inOrgSubtree(rootPath))
+      .where(notBanned)
+      .where(
+        'lessonProgress.lessonId',
+        'in',
+        layer.map((t) => t.lessonId),
+      )
+      .where('lessonProgress.completedAt', '<', weekEnd)
+      .groupBy(['lessonProgress.lessonId', 'user.role'])
+      .execute()
+      .then((rows) => ({ layer, rows: rows as { lessonId: string; role: string | null; n: number; path?: string }[] }));
+  };
+  const [people, ...done] = await Promise.all([
+    db
+      .selectFrom('user')
+      .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
+      .select(['user.role', 'orgUnit.path', (eb) => eb.fn.countAll<number>().as('n')])
+      .where(inOrgSubtree(rootPath))
+      .where(notBanned)
+      .groupBy(['user.role', 'orgUnit.path'])
+      .execute(),
+    ...layers.map(completions),
+  ]);
   const perRole = new Map(ROLES.map((r) => [r, { role: r, assigned: 0, completed: 0 }]));
-  withLesson.forEach((t, i) => {
-    const roles = JSON.parse(t.roles) as string[];
-    const orgIds = JSON.parse(t.orgUnitIds) as string[];
-    const paths = orgIds.map((id) => unitPaths.get(id)).filter((p): p is string => Boolean(p));
-    const assigned = (u: { role: string | null; path: string }) =>
-      roles.includes(u.role ?? '') && (!orgIds.length || paths.some((p) => isUnder(u.path, p)));
-    for (const g of groups.values()) {
+  const matches = (t: Task, role: string | null, path: string | undefined) =>
+    t.roles.includes(role ?? '') && (!t.limited || (path !== undefined && t.paths.some((p) => isUnder(path, p))));
+  for (const t of list)
+    for (const g of people) {
       const bucket = perRole.get(g.role as Role);
-      if (bucket && assigned(g)) bucket.assigned += g.people;
+      if (bucket && matches(t, g.role, g.path)) bucket.assigned += Number(g.n);
     }
-    for (const c of byLesson.get(t.lessonId!) ?? []) {
-      const u = userById.get(c.userId);
-      const bucket = u && perRole.get(u.role as Role);
-      if (u && bucket && assigned(u) && c.completedAt < weekEnds[i]!) bucket.completed++;
+  for (const { layer, rows } of done) {
+    const task = new Map(layer.map((t) => [t.lessonId, t]));
+    for (const c of rows) {
+      const t = task.get(c.lessonId);
+      const bucket = perRole.get(c.role as Role);
+      if (t && bucket && matches(t, c.role, c.path)) bucket.completed += Number(c.n);
     }
-  });
+  }
   return [...perRole.values()].filter((r) => r.assigned > 0).map((r) => ({ ...r, rate: pct(r.completed, r.assigned) }));
 }
 

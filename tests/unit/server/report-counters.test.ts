@@ -1,14 +1,17 @@
+import path from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVITY_KINDS, DUTY_OUTCOMES, MATERIALS, STUDY_KINDS } from '@/lib/activity/types';
 import { chinaMonth, periodBounds } from '@/lib/report/period';
 import type { OpResult } from '@/lib/validations/sync';
 import { applyOrgAction } from '@/server/admin/villages';
+import { loadShippedContent } from '@/server/content';
 import type { DbHandle } from '@/server/db/client';
 import { rebuildReportCounters } from '@/server/reports/counters';
 import { reportSummary } from '@/server/reports/summary';
 import { seedDemo } from '@/server/seed';
 import { pushOps } from '@/server/sync/push';
+import { createTask } from '@/server/tasks';
 import { freshTestDb, testDbKinds, type TestDb } from '../../support/test-db';
 
 /**
@@ -28,10 +31,10 @@ async function fromRecords(handle: DbHandle, unitId: string, from: string, to: s
   const checkIns = new Map<string, number>();
   for (const c of await handle.db.selectFrom('checkIn').select('activityId').execute())
     checkIns.set(c.activityId, (checkIns.get(c.activityId) ?? 0) + 1);
-  const path = new Map(units.map((u) => [u.id, u.path]));
+  const pathOf = new Map(units.map((u) => [u.id, u.path]));
   const { fromIso, toIso } = periodBounds(from, to);
   const acts = (await handle.db.selectFrom('activity').selectAll().execute()).filter(
-    (a) => a.startsAt >= fromIso && a.startsAt < toIso && path.get(a.orgUnitId)!.startsWith(root.path),
+    (a) => a.startsAt >= fromIso && a.startsAt < toIso && pathOf.get(a.orgUnitId)!.startsWith(root.path),
   );
   const byKind = zeros(ACTIVITY_KINDS);
   const sessionsByKind = zeros(STUDY_KINDS);
@@ -75,7 +78,7 @@ async function fromRecords(handle: DbHandle, unitId: string, from: string, to: s
         .map((v) => ({
           id: v.id,
           name: v.name,
-          count: acts.filter((a) => path.get(a.orgUnitId)!.startsWith(v.path)).length,
+          count: acts.filter((a) => pathOf.get(a.orgUnitId)!.startsWith(v.path)).length,
         })),
     },
     materials,
@@ -152,8 +155,28 @@ describe.each(testDbKinds)('report counters on %s', (kind) => {
   beforeAll(async () => {
     test = await freshTestDb(kind);
     handle = test.handle;
+    // as npm run demo does: the shipped lessons first, so the demo has weekly tasks and a year of lesson completions
+    await loadShippedContent(handle, path.resolve(process.cwd(), 'content'));
     await seedDemo(handle, 'Pufa-demo-2026', new Date('2026-03-20T08:00:00Z'));
     for (const u of await handle.db.selectFrom('user').select(['id', 'username']).execute()) ids[u.username ?? ''] = u.id;
+
+    // Weekly tasks in 2025: one lesson set twice (two weeks, other roles and units), one in the week of New Year's Eve;
+    // completions inside, after and at 23:30 CST on 31 December.
+    const lessons = (await handle.db.selectFrom('lesson').select('id').orderBy('id').limit(2).execute()).map((l) => l.id);
+    const task = (weekStart: string, lessonId: string, roles: ('cadre' | 'villager')[], orgUnitIds: string[]) =>
+      createTask(handle, { weekStart, lessonId, moduleId: null, roles, orgUnitIds, note: '' }, ids['13800000001']!);
+    await task('2025-06-09', lessons[0]!, ['villager', 'cadre'], ['org-town']);
+    await task('2025-06-16', lessons[0]!, ['cadre'], ['org-v01']);
+    await task('2025-12-29', lessons[1]!, ['villager'], ['org-town']);
+    const completion = (userId: string, lessonId: string, completedAt: string) =>
+      handle.db
+        .insertInto('lessonProgress')
+        .values({ userId, lessonId, openedAt: completedAt, completedAt, secondsSpent: 300, changeSeq: 1 })
+        .onConflict((oc) => oc.columns(['userId', 'lessonId']).doUpdateSet({ completedAt }))
+        .execute();
+    await completion(ids['13800000003']!, lessons[0]!, '2025-06-12T02:00:00Z');
+    await completion(ids['13800000004']!, lessons[0]!, '2025-06-20T02:00:00Z');
+    await completion(ids['13800000004']!, lessons[1]!, '2025-12-31T15:30:00Z');
     const publicist = ids['13800000002']!;
     const people = [ids['13800000003']!, ids['13800000004']!, ids['13800000005']!];
 
@@ -218,6 +241,55 @@ describe.each(testDbKinds)('report counters on %s', (kind) => {
     expect(eve.duties.reported).toBe(1);
     expect(eve.reach.checkIns).toBe(1);
     expect((await fromCounters(handle, 'org-v04', '2026-01-01', '2026-01-01')).duties.reported).toBe(0);
+  });
+
+  it('counts weekly tasks, lessons and learners as the records give them, for every period and unit', async () => {
+    const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const units = await handle.db.selectFrom('orgUnit').select(['id', 'path']).execute();
+    const unitPath = new Map(units.map((u) => [u.id, u.path]));
+    const users = await handle.db.selectFrom('user').select(['id', 'role', 'banned', 'orgUnitId']).execute();
+    const progress = await handle.db.selectFrom('lessonProgress').selectAll().execute();
+    const tasks = await handle.db.selectFrom('studyTask').selectAll().execute();
+    let assignedSomewhere = 0;
+    for (const unit of ['org-county', 'org-town', 'org-v01', 'org-v03', 'org-v01-h1'])
+      for (const [from, to] of [...PERIODS, ['2025-06-09', '2025-06-15'], ['2026-03-01', '2026-03-31']] as [string, string][]) {
+        const root = unitPath.get(unit)!;
+        const inside = users.filter((u) => u.orgUnitId && unitPath.get(u.orgUnitId)!.startsWith(root));
+        const { fromIso, toIso } = periodBounds(from, to);
+        const done = progress.filter(
+          (p) => p.completedAt && p.completedAt >= fromIso && p.completedAt < toIso && inside.some((u) => u.id === p.userId),
+        );
+        const perRole = new Map<string, { role: string; assigned: number; completed: number }>();
+        for (const t of tasks.filter((t) => t.lessonId && t.weekStart >= from && t.weekStart <= to)) {
+          const roles = JSON.parse(t.roles) as string[];
+          const paths = (JSON.parse(t.orgUnitIds) as string[]).map((id) => unitPath.get(id)!).filter((p) => p.startsWith(root));
+          const weekEnd = periodBounds(t.weekStart, addDays(t.weekStart, 6)).toIso;
+          for (const u of inside.filter((u) => !u.banned && roles.includes(u.role ?? ''))) {
+            const path = unitPath.get(u.orgUnitId!)!;
+            if (JSON.parse(t.orgUnitIds).length && !paths.some((p) => path.startsWith(p))) continue;
+            const r = perRole.get(u.role!) ?? { role: u.role!, assigned: 0, completed: 0 };
+            r.assigned++;
+            const p = progress.find((p) => p.userId === u.id && p.lessonId === t.lessonId);
+            if (p?.completedAt && p.completedAt < weekEnd) r.completed++;
+            perRole.set(u.role!, r);
+          }
+        }
+        const s = (await reportSummary(handle.db, unit, from, to))!;
+        assignedSomewhere += s.study.weeklyTasks.reduce((n, t) => n + t.assigned, 0);
+        expect({ unit, from, to, lessons: s.study.lessonsCompleted, learners: s.study.learners }).toEqual({
+          unit,
+          from,
+          to,
+          lessons: done.length,
+          learners: new Set(done.map((p) => p.userId)).size,
+        });
+        expect(
+          s.study.weeklyTasks
+            .map(({ role, assigned, completed }) => ({ role, assigned, completed }))
+            .sort((a, b) => a.role.localeCompare(b.role)),
+        ).toEqual([...perRole.values()].sort((a, b) => a.role.localeCompare(b.role)));
+      }
+    expect(assignedSomewhere).toBeGreaterThan(0);
   });
 
   it('keeps, op by op, the counters a rebuild from the records gives', async () => {
