@@ -128,7 +128,7 @@ function spread(into: Map<string, number>, unitPath: string, startsAt: string, m
 }
 
 /** One set-based upsert per few hundred rows: value = value + delta; deltas of 0 are not written. */
-async function addCounters(db: Writer, deltas: Map<string, number>): Promise<void> {
+async function addCounters(db: Writer, deltas: Map<string, number>, empty = false): Promise<void> {
   const rows = [...deltas]
     .filter(([, v]) => v !== 0)
     .map(([key, value]) => {
@@ -136,6 +136,14 @@ async function addCounters(db: Writer, deltas: Map<string, number>): Promise<voi
       return { unitId, bucket, metric, value };
     });
   for (let i = 0; i < rows.length; i += 2000) {
+    // Into an empty table (a rebuild) every key is new: a plain insert.
+    if (empty) {
+      await db
+        .insertInto('reportCounter')
+        .values(rows.slice(i, i + 2000))
+        .execute();
+      continue;
+    }
     await db
       .insertInto('reportCounter')
       .values(rows.slice(i, i + 2000))
@@ -217,7 +225,10 @@ export async function moveUnitCounters(trx: Trx, unitId: string, oldPath: string
   }
 }
 
-/** Recomputes every counter from the records: the migration's backfill, and after writing records without ops. */
+/**
+ * Recomputes every counter from the records: the migration's backfill, and after writing records without ops. Run it in
+ * a write transaction where others may read (the migration does): between its delete and inserts the counters are empty.
+ */
 export async function rebuildReportCounters(db: Writer): Promise<void> {
   await db.deleteFrom('reportCounter').execute();
   const rows = await db
@@ -243,7 +254,7 @@ export async function rebuildReportCounters(db: Writer): Promise<void> {
     .execute();
   const deltas = new Map<string, number>();
   for (const r of rows) spread(deltas, r.path, r.startsAt, activityMetrics(r, Number(r.checkIns ?? 0)), 1);
-  await addCounters(db, deltas);
+  await addCounters(db, deltas, true);
 }
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
