@@ -50,7 +50,7 @@ export interface ActivityRow {
   checkIns: number;
 }
 
-/** The activities starting in [from, to) in the subtree under `rootPath`: one query the report's figures share. */
+/** The activities starting in [from, to) in the subtree under `rootPath`, their check-ins counted in SQL. */
 export async function activityRows(db: Db, rootPath: string, from: string, to: string): Promise<ActivityRow[]> {
   const rows = await db
     .selectFrom('activity')
@@ -82,17 +82,11 @@ export async function activityRows(db: Db, rootPath: string, from: string, to: s
   return rows.map((r) => ({ ...r, checkIns: Number(r.checkIns ?? 0) }));
 }
 
-export async function activityFigures(
-  db: Db,
-  orgUnitId: string,
-  from: string,
-  to: string,
-  given?: ActivityRow[],
-): Promise<ActivityFigures | undefined> {
+export async function activityFigures(db: Db, orgUnitId: string, from: string, to: string): Promise<ActivityFigures | undefined> {
   const unit = await db.selectFrom('orgUnit').select(['id', 'path']).where('id', '=', orgUnitId).executeTakeFirst();
   if (!unit) return undefined;
   const [rows, children] = await Promise.all([
-    given ?? activityRows(db, unit.path, from, to),
+    activityRows(db, unit.path, from, to),
     db.selectFrom('orgUnit').select(['id', 'name', 'path']).where('parentId', '=', orgUnitId).orderBy('sortOrder').execute(),
   ]);
 
