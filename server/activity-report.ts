@@ -10,7 +10,7 @@ import {
   type StudyKind,
 } from '@/lib/activity/types';
 import type { Db } from './db/client';
-import { inOrgSubtree, isUnder } from './org';
+import { ancestorIds, inOrgSubtree } from './org';
 
 /**
  * The activity figures of the annual report for one org unit and everything below it, over [from, to): activities by
@@ -31,15 +31,32 @@ export interface ActivityFigures {
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-export async function activityFigures(db: Db, orgUnitId: string, from: string, to: string): Promise<ActivityFigures | undefined> {
-  const unit = await db.selectFrom('orgUnit').select(['id', 'path']).where('id', '=', orgUnitId).executeTakeFirst();
-  if (!unit) return undefined;
+/** One activity of a report's period, with only the fields the figures need and its check-ins counted in SQL. */
+export interface ActivityRow {
+  kind: string;
+  studyKind: string | null;
+  dutyOutcome: string | null;
+  themeId: string | null;
+  themeName: string | null;
+  audience: number;
+  banners: number;
+  posters: number;
+  leaflets: number;
+  brochures: number;
+  gifts: number;
+  startsAt: string;
+  orgUnitId: string;
+  path: string;
+  checkIns: number;
+}
+
+/** The activities starting in [from, to) in the subtree under `rootPath`, their check-ins counted in SQL. */
+export async function activityRows(db: Db, rootPath: string, from: string, to: string): Promise<ActivityRow[]> {
   const rows = await db
     .selectFrom('activity')
     .innerJoin('orgUnit', 'orgUnit.id', 'activity.orgUnitId')
     .leftJoin('activityTheme', 'activityTheme.id', 'activity.themeId')
     .select([
-      'activity.id',
       'activity.kind',
       'activity.studyKind',
       'activity.dutyOutcome',
@@ -51,15 +68,27 @@ export async function activityFigures(db: Db, orgUnitId: string, from: string, t
       'activity.leaflets',
       'activity.brochures',
       'activity.gifts',
+      'activity.startsAt',
+      'activity.orgUnitId',
       'orgUnit.path',
     ])
     .select((eb) =>
       eb.selectFrom('checkIn').select(eb.fn.countAll<number>().as('n')).whereRef('checkIn.activityId', '=', 'activity.id').as('checkIns'),
     )
-    .where(inOrgSubtree(unit.path))
+    .where(inOrgSubtree(rootPath))
     .where('activity.startsAt', '>=', from)
     .where('activity.startsAt', '<', to)
     .execute();
+  return rows.map((r) => ({ ...r, checkIns: Number(r.checkIns ?? 0) }));
+}
+
+export async function activityFigures(db: Db, orgUnitId: string, from: string, to: string): Promise<ActivityFigures | undefined> {
+  const unit = await db.selectFrom('orgUnit').select(['id', 'path']).where('id', '=', orgUnitId).executeTakeFirst();
+  if (!unit) return undefined;
+  const [rows, children] = await Promise.all([
+    activityRows(db, unit.path, from, to),
+    db.selectFrom('orgUnit').select(['id', 'name', 'path']).where('parentId', '=', orgUnitId).orderBy('sortOrder').execute(),
+  ]);
 
   const figures: ActivityFigures = {
     activities: rows.length,
@@ -73,15 +102,12 @@ export async function activityFigures(db: Db, orgUnitId: string, from: string, t
     byChildUnit: [],
   };
   const themes = new Map<string, { themeId: string; name: string; count: number }>();
-  const children = await db
-    .selectFrom('orgUnit')
-    .select(['id', 'name', 'path'])
-    .where('parentId', '=', orgUnitId)
-    .orderBy('sortOrder')
-    .execute();
   const perChild = new Map(children.map((c) => [c.id, { orgUnitId: c.id, name: c.name, activities: 0, checkIns: 0 }]));
+  // The unit directly below the root on an activity's path, found once per unit rather than once per activity.
+  const depth = ancestorIds(unit.path).length;
+  const childOf = new Map<string, string | undefined>();
   for (const r of rows) {
-    const checkIns = Number(r.checkIns ?? 0);
+    const checkIns = r.checkIns;
     figures.byKind[r.kind as ActivityKind]++;
     if (r.kind === 'study' && r.studyKind) figures.byStudyKind[r.studyKind as StudyKind]++;
     if (r.dutyOutcome) figures.dutiesByOutcome[r.dutyOutcome as DutyOutcome]++;
@@ -93,8 +119,9 @@ export async function activityFigures(db: Db, orgUnitId: string, from: string, t
     for (const m of MATERIALS) figures.materials[m] += Number(r[m]);
     figures.audience += Number(r.audience);
     figures.checkIns += checkIns;
-    const child = children.find((c) => isUnder(r.path, c.path));
-    const bucket = child && perChild.get(child.id);
+    if (!childOf.has(r.orgUnitId)) childOf.set(r.orgUnitId, ancestorIds(r.path)[depth]);
+    const childId = childOf.get(r.orgUnitId);
+    const bucket = childId === undefined ? undefined : perChild.get(childId);
     if (bucket) {
       bucket.activities++;
       bucket.checkIns += checkIns;

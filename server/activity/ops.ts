@@ -5,6 +5,7 @@ import type { ActivityFields } from '@/lib/validations/activity';
 import type { Trx } from '../db/client';
 import type { ActivityTable } from '../db/schema';
 import { attachFile, canAttachFile, detachOtherFiles } from '../files';
+import { countActivitySave, countCheckIn } from '../reports/counters';
 import { isRole } from '@/lib/roles';
 import { OpRejected, type ApplyContext, type ApplyFn } from '../sync/registry';
 
@@ -94,6 +95,7 @@ const save: ApplyFn<'activity.save'> = async (ctx, p) => {
         changeSeq: ctx.changeSeq,
       })
       .execute();
+    await countActivitySave(trx, undefined, await trx.selectFrom('activity').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow());
   } else {
     const editor = await trx.selectFrom('user').select('role').where('id', '=', ctx.userId).executeTakeFirst();
     if (existing.hostId !== ctx.userId && editor?.role !== 'admin') throw new OpRejected('ACTIVITY_EDIT_FORBIDDEN');
@@ -106,6 +108,7 @@ const save: ApplyFn<'activity.save'> = async (ctx, p) => {
       .set({ ...columns(a), version, updatedAt: ctx.now, changeSeq: ctx.changeSeq })
       .where('id', '=', p.id)
       .execute();
+    await countActivitySave(trx, existing, await trx.selectFrom('activity').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow());
     await trx
       .insertInto('activityRevision')
       .values({
@@ -178,7 +181,7 @@ const checkIn: ApplyFn<'activity.checkIn'> = async (ctx, p) => {
   const { opens, closes } = checkInWindow(activity);
   if (p.at < opens || p.at > closes) throw new OpRejected('CHECKIN_OUTSIDE_WINDOW', { opens: fmt(opens), closes: fmt(closes) });
   const personKey = who.id ? `u:${who.id}` : `m:${who.orgUnitId}:${who.name}`;
-  await trx
+  const [inserted] = await trx
     .insertInto('checkIn')
     .values({
       id: p.id,
@@ -194,6 +197,8 @@ const checkIn: ApplyFn<'activity.checkIn'> = async (ctx, p) => {
     })
     .onConflict((oc) => oc.columns(['activityId', 'personKey']).doNothing())
     .execute();
+  // The same person pushed again by another phone inserts nothing and counts nothing.
+  if (inserted && inserted.numInsertedOrUpdatedRows && inserted.numInsertedOrUpdatedRows > 0n) await countCheckIn(trx, activity);
 };
 
 export const activityOps = { 'activity.save': save, 'activity.checkIn': checkIn };

@@ -5,6 +5,7 @@ import type { OrgAction } from '@/lib/validations/admin';
 import { writeTransaction, type DbHandle } from '../db/client';
 import type { OrgUnitTable } from '../db/schema';
 import { httpError } from '../http';
+import { moveUnitCounters } from '../reports/counters';
 
 /**
  * Villages (org units): add, rename, move under another parent, retire and restore. Nothing is ever deleted:
@@ -60,6 +61,7 @@ export async function applyOrgAction(handle: DbHandle, action: OrgAction): Promi
           .set({ path: sql`${newPath} || substr(path, ${moving.path.length + 1})` })
           .where('path', 'like', `${moving.path}%`)
           .execute();
+        await moveUnitCounters(trx, moving.id, moving.path, newPath);
         return { id: moving.id };
       }
       case 'retire':

@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-thesaurus';
 import * as m0011 from './migrations/0011-admin';
 import * as m0012 from './migrations/0012-report';
 import * as m0013 from './migrations/0013-task-deleted';
+import * as m0014 from './migrations/0014-report-counters';
 
 /**
  * One migration set for SQLite and PostgreSQL. Each migration receives the dialect so it can pick column types;
@@ -32,6 +33,7 @@ const MIGRATIONS: { name: string; up: typeof m0001.up }[] = [
   { name: '0011-admin', up: m0011.up },
   { name: '0012-report', up: m0012.up },
   { name: '0013-task-deleted', up: m0013.up },
+  { name: '0014-report-counters', up: m0014.up },
 ];
 
 export async function migrate(handle: DbHandle): Promise<string[]> {

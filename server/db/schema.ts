@@ -465,6 +465,14 @@ export interface ThesaurusEntryTable {
   adminEdited: ColumnType<number, number | undefined, number>;
 }
 
+/** Report counters (server/reports/counters.ts): an activity figure per org unit, CST day/month/year bucket and metric. */
+export interface ReportCounterTable {
+  unitId: string;
+  bucket: string;
+  metric: string;
+  value: ColumnType<number, number, number>;
+}
+
 export interface Database {
   orgUnit: OrgUnitTable;
   user: UserTable;
@@ -501,4 +509,5 @@ export interface Database {
   consultSetting: ConsultSettingTable;
   auditLog: AuditLogTable;
   thesaurusEntry: ThesaurusEntryTable;
+  reportCounter: ReportCounterTable;
 }

@@ -1,17 +1,20 @@
 import 'server-only';
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { STUDY_KINDS, type ActivityKind, type StudyKind } from '@/lib/activity/types';
 import type { ConsultReportFigures } from '@/lib/consult/types';
-import { chinaMonth, periodBounds } from '@/lib/report/period';
+import { periodBounds } from '@/lib/report/period';
 import { ROLES, type Role } from '@/lib/roles';
-import { activityFigures, type ActivityFigures } from '../activity-report';
+import type { ActivityFigures } from '../activity-report';
+import { counterActivityFigures } from './counters';
 import { consultReport } from '../consult-report';
 import type { Db } from '../db/client';
-import { getOrgUnit, inOrgSubtree, isUnder } from '../org';
+import type { Database } from '../db/schema';
+import { ancestorIds, getOrgUnit, inOrgSubtree, isUnder } from '../org';
 
 /**
  * Every figure of the annual rule-of-law report (法治政府建设情况报告) for one org unit and everything under it, over
- * the inclusive CST dates [from, to]. Counted from records each time, never stored; keys are stable (README).
+ * the inclusive CST dates [from, to]. The activity figures come from report counters kept in the same transaction as
+ * each op (./counters.ts), the rest is counted from records each time; never typed in. Keys are stable (README).
  */
 export interface ReportSummary {
   period: { from: string; to: string; timeZone: 'Asia/Shanghai' };
@@ -51,7 +54,6 @@ export interface ReportSummary {
   };
 }
 
-const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : null);
 /** The national target: at least three 法律明白人 in every administrative village. */
 export const LEGAL_LITERATE_TARGET = 3;
@@ -96,30 +98,37 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
   const root = await getOrgUnit(db, orgUnitId);
   if (!root) return undefined;
   const { fromIso, toIso } = periodBounds(from, to);
-  const [act, consult, units, activities, progress, attempts, people, tasks, users] = await Promise.all([
-    activityFigures(db, orgUnitId, fromIso, toIso),
+  const [act, consult, units, progress, learners, attempts, people, tasks] = await Promise.all([
+    counterActivityFigures(db, root, from, to),
     consultReport(db, orgUnitId, fromIso, toIso),
     db.selectFrom('orgUnit').select(['id', 'name', 'level', 'path']).where(inOrgSubtree(root.path, 'path')).orderBy('path').execute(),
-    db
-      .selectFrom('activity')
-      .innerJoin('orgUnit', 'orgUnit.id', 'activity.orgUnitId')
-      .select(['activity.kind', 'activity.studyKind', 'activity.startsAt', 'orgUnit.path'])
-      .select((eb) =>
-        eb.selectFrom('checkIn').select(eb.fn.countAll<number>().as('n')).whereRef('checkIn.activityId', '=', 'activity.id').as('checkIns'),
-      )
-      .where(inOrgSubtree(root.path))
-      .where('activity.startsAt', '>=', fromIso)
-      .where('activity.startsAt', '<', toIso)
-      .execute(),
     db
       .selectFrom('lessonProgress')
       .innerJoin('user', 'user.id', 'lessonProgress.userId')
       .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
-      .select(['lessonProgress.userId', 'lessonProgress.lessonId', 'lessonProgress.completedAt', 'lessonProgress.secondsSpent'])
+      .select((eb) => [eb.fn.countAll<number>().as('completed'), eb.fn.sum<number>('lessonProgress.secondsSpent').as('seconds')])
       .where(inOrgSubtree(root.path))
       .where('lessonProgress.completedAt', '>=', fromIso)
       .where('lessonProgress.completedAt', '<', toIso)
-      .execute(),
+      .executeTakeFirstOrThrow(),
+    // Distinct learners: the people with a completion in the period, each found through the progress key's userId
+    // prefix (cheaper than count(distinct) over every completion).
+    db
+      .selectFrom('user')
+      .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(inOrgSubtree(root.path))
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('lessonProgress')
+            .select(sql.lit(1).as('one'))
+            .whereRef('lessonProgress.userId', '=', 'user.id')
+            .where('lessonProgress.completedAt', '>=', fromIso)
+            .where('lessonProgress.completedAt', '<', toIso),
+        ),
+      )
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom('examAttempt')
       .innerJoin('user', 'user.id', 'examAttempt.userId')
@@ -136,95 +145,52 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       .where('weekStart', '>=', from)
       .where('weekStart', '<=', to)
       .execute(),
-    db
-      .selectFrom('user')
-      .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
-      .select(['user.id', 'user.role', 'orgUnit.path'])
-      .where(inOrgSubtree(root.path))
-      .where((eb) => eb.or([eb('user.banned', 'is', null), eb('user.banned', '=', sql<boolean>`${sql.lit(false)}`)]))
-      .execute(),
   ]);
-  if (!act || !consult) return undefined;
+  if (!consult) return undefined;
 
   const villages = units.filter((u) => u.level === 'village');
   const hamlets = units.filter((u) => u.level === 'hamlet');
   const serving = people.filter((p) => p.serving);
-  const countIn = (path: string) => serving.filter((p) => isUnder(p.path, path)).length;
+  // 法律明白人 serving per unit, each counted under every unit on their path: one pass, then a lookup per unit.
+  const servingUnder = new Map<string, number>();
+  for (const p of serving) for (const id of ancestorIds(p.path)) servingUnder.set(id, (servingUnder.get(id) ?? 0) + 1);
+  const countIn = (id: string) => servingUnder.get(id) ?? 0;
+  const hamletsOf = new Map<string, typeof hamlets>();
+  for (const h of hamlets) for (const id of ancestorIds(h.path)) hamletsOf.set(id, [...(hamletsOf.get(id) ?? []), h]);
 
-  const sessionsByKind = zeros(STUDY_KINDS);
-  const attendanceByKind = zeros(STUDY_KINDS);
-  const months = new Map<string, number>();
-  for (const a of activities) {
-    const month = chinaMonth(a.startsAt);
-    months.set(month, (months.get(month) ?? 0) + 1);
-    if (a.kind === 'study') {
-      const k = (a.studyKind ?? 'other') as StudyKind;
-      sessionsByKind[k]++;
-      attendanceByKind[k] += Number(a.checkIns ?? 0);
-    }
-  }
-
-  // Weekly tasks: each assigned person (by role and unit) completes the task's lesson by the end of its week.
-  const completedAt = new Map<string, string>();
-  const allProgress = tasks.length
-    ? await db
-        .selectFrom('lessonProgress')
-        .innerJoin('user', 'user.id', 'lessonProgress.userId')
-        .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
-        .select(['lessonProgress.userId', 'lessonProgress.lessonId', 'lessonProgress.completedAt'])
-        .where(inOrgSubtree(root.path))
-        .where('lessonProgress.completedAt', 'is not', null)
-        .execute()
-    : [];
-  for (const p of allProgress) completedAt.set(`${p.userId} ${p.lessonId}`, p.completedAt!);
-  const unitPaths = new Map(units.map((u) => [u.id, u.path]));
-  const perRole = new Map(ROLES.map((r) => [r, { role: r, assigned: 0, completed: 0 }]));
-  for (const t of tasks) {
-    if (!t.lessonId) continue;
-    const roles = JSON.parse(t.roles) as string[];
-    const orgIds = JSON.parse(t.orgUnitIds) as string[];
-    const paths = orgIds.map((id) => unitPaths.get(id)).filter((p): p is string => Boolean(p));
-    const weekEnd = periodBounds(t.weekStart, addDays(t.weekStart, 6)).toIso;
-    for (const u of users) {
-      if (!roles.includes(u.role ?? '')) continue;
-      if (orgIds.length && !paths.some((p) => isUnder(u.path, p))) continue;
-      const bucket = perRole.get(u.role as Role);
-      if (!bucket) continue;
-      bucket.assigned++;
-      const done = completedAt.get(`${u.id} ${t.lessonId}`);
-      if (done && done < weekEnd) bucket.completed++;
-    }
-  }
+  const weeklyTasks = await weeklyTaskFigures(db, root.path, units, tasks);
 
   const { orgUnitId: _o, from: _f, to: _t, ...consultations } = consult;
+  const passedUsers = new Set(attempts.filter((a) => a.passed).map((a) => a.userId)).size;
+  const attemptUsers = new Set(attempts.map((a) => a.userId)).size;
   return {
     period: { from, to, timeZone: 'Asia/Shanghai' },
     orgUnit: { id: root.id, name: root.name, level: root.level },
     study: {
       sessions: act.byKind.study,
-      sessionsByKind,
-      attendance: STUDY_KINDS.reduce((s, k) => s + attendanceByKind[k], 0),
-      attendanceByKind,
-      lessonsCompleted: progress.length,
-      learners: new Set(progress.map((p) => p.userId)).size,
-      studyHours: Math.round((progress.reduce((s, p) => s + Number(p.secondsSpent), 0) / 3600) * 10) / 10,
-      weeklyTasks: [...perRole.values()].filter((r) => r.assigned > 0).map((r) => ({ ...r, rate: pct(r.completed, r.assigned) })),
+      sessionsByKind: act.sessionsByKind,
+      attendance: STUDY_KINDS.reduce((s, k) => s + act.attendanceByKind[k], 0),
+      attendanceByKind: act.attendanceByKind,
+      lessonsCompleted: Number(progress.completed),
+      learners: Number(learners.n),
+      studyHours: Math.round((Number(progress.seconds ?? 0) / 3600) * 10) / 10,
+      weeklyTasks,
     },
     activities: {
       total: act.activities,
       byKind: act.byKind,
       byTheme: act.byTheme,
-      byMonth: [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, count]) => ({ month, count })),
-      byVillage: villages.map((v) => ({ id: v.id, name: v.name, count: activities.filter((a) => isUnder(a.path, v.path)).length })),
+      byMonth: act.byMonth,
+      byVillage: villages.map((v) => ({ id: v.id, name: v.name, count: act.byVillage.get(v.id) ?? 0 })),
     },
     materials: act.materials,
     reach: { checkIns: act.checkIns, audienceEstimate: act.audience },
     duties: act.dutiesByOutcome,
     exams: {
       attempts: attempts.length,
-      participants: new Set(attempts.map((a) => a.userId)).size,
-      passed: new Set(attempts.filter((a) => a.passed).map((a) => a.userId)).size,
-      passRate: pct(new Set(attempts.filter((a) => a.passed).map((a) => a.userId)).size, new Set(attempts.map((a) => a.userId)).size),
+      participants: attemptUsers,
+      passed: passedUsers,
+      passRate: pct(passedUsers, attemptUsers),
     },
     consultations,
     legalLiterate: {
@@ -232,22 +198,115 @@ export async function reportSummary(db: Db, orgUnitId: string, from: string, to:
       certifiedInPeriod: serving.filter((p) => p.legalLiterateSince! >= from).length,
       retiredInPeriod: people.filter((p) => p.retiredInPeriod).length,
       villages: villages.length,
-      villagesCovered: villages.filter((v) => countIn(v.path) > 0).length,
-      villagesBelowThree: villages.filter((v) => countIn(v.path) < LEGAL_LITERATE_TARGET).length,
+      villagesCovered: villages.filter((v) => countIn(v.id) > 0).length,
+      villagesBelowThree: villages.filter((v) => countIn(v.id) < LEGAL_LITERATE_TARGET).length,
       hamlets: hamlets.length,
-      hamletsCovered: hamlets.filter((h) => countIn(h.path) > 0).length,
+      hamletsCovered: hamlets.filter((h) => countIn(h.id) > 0).length,
       byVillage: villages.map((v) => {
-        const hs = hamlets.filter((h) => isUnder(h.path, v.path));
+        const hs = hamletsOf.get(v.id) ?? [];
         return {
           id: v.id,
           name: v.name,
-          count: countIn(v.path),
+          count: countIn(v.id),
           hamlets: hs.length,
-          hamletsCovered: hs.filter((h) => countIn(h.path) > 0).length,
+          hamletsCovered: hs.filter((h) => countIn(h.id) > 0).length,
         };
       }),
     },
   };
+}
+
+/**
+ * Weekly tasks: each assigned person (by role and unit) completes the task's lesson by the end of its week. Counted in
+ * SQL, a few hundred rows back rather than every person and completion: people by role and unit (for the assigned),
+ * and completions by lesson and role (and unit, for tasks limited to some units), each lesson's completions cut at its
+ * task's week end. A lesson set in several weeks' tasks is counted once per task, one query per such layer.
+ */
+async function weeklyTaskFigures(
+  db: Db,
+  rootPath: string,
+  units: { id: string; path: string }[],
+  tasks: { weekStart: string; lessonId: string | null; roles: string; orgUnitIds: string }[],
+): Promise<ReportSummary['study']['weeklyTasks']> {
+  const unitPaths = new Map(units.map((u) => [u.id, u.path]));
+  const list = tasks
+    .filter((t) => t.lessonId)
+    .map((t) => {
+      const orgIds = JSON.parse(t.orgUnitIds) as string[];
+      return {
+        lessonId: t.lessonId!,
+        weekEnd: periodBounds(t.weekStart, addDays(t.weekStart, 6)).toIso,
+        roles: JSON.parse(t.roles) as string[],
+        limited: orgIds.length > 0,
+        paths: orgIds.map((id) => unitPaths.get(id)).filter((p): p is string => Boolean(p)),
+      };
+    });
+  if (!list.length) return [];
+  type Task = (typeof list)[number];
+  // Layers: the n-th task of each lesson, open (any unit) and limited apart; usually one or two queries in all.
+  const layers: Task[][] = [];
+  const seen = new Map<string, number>();
+  for (const t of list) {
+    const key = `${t.limited} ${t.lessonId}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    const layer = layers.filter((l) => l[0]!.limited === t.limited)[n];
+    if (layer) layer.push(t);
+    else layers.push([t]);
+  }
+  const notBanned = (eb: ExpressionBuilder<Database, 'user'>) =>
+    eb.or([eb('user.banned', 'is', null), eb('user.banned', '=', sql<boolean>`${sql.lit(false)}`)]);
+  const completions = (layer: Task[]) => {
+    const weekEnd = sql<string>`case ${sql.ref('lessonProgress.lessonId')} ${sql.join(
+      layer.map((t) => sql`when ${t.lessonId} then ${t.weekEnd}`),
+      sql` `,
+    )} end`;
+    return db
+      .selectFrom('lessonProgress')
+      .innerJoin('user', 'user.id', 'lessonProgress.userId')
+      .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
+      .select(['lessonProgress.lessonId', 'user.role', (eb) => eb.fn.countAll<number>().as('n')])
+      .$if(layer[0]!.limited, (q) => q.select('orgUnit.path').groupBy('orgUnit.path'))
+      .where(inOrgSubtree(rootPath))
+      .where(notBanned)
+      .where(
+        'lessonProgress.lessonId',
+        'in',
+        layer.map((t) => t.lessonId),
+      )
+      .where('lessonProgress.completedAt', '<', weekEnd)
+      .groupBy(['lessonProgress.lessonId', 'user.role'])
+      .execute()
+      .then((rows) => ({ layer, rows: rows as { lessonId: string; role: string | null; n: number; path?: string }[] }));
+  };
+  const [people, ...done] = await Promise.all([
+    db
+      .selectFrom('user')
+      .innerJoin('orgUnit', 'orgUnit.id', 'user.orgUnitId')
+      .select(['user.role', 'orgUnit.path', (eb) => eb.fn.countAll<number>().as('n')])
+      .where(inOrgSubtree(rootPath))
+      .where(notBanned)
+      .groupBy(['user.role', 'orgUnit.path'])
+      .execute(),
+    ...layers.map(completions),
+  ]);
+  const perRole = new Map(ROLES.map((r) => [r, { role: r, assigned: 0, completed: 0 }]));
+  const matches = (t: Task, role: string | null, path: string | undefined) =>
+    t.roles.includes(role ?? '') && (!t.limited || (path !== undefined && t.paths.some((p) => isUnder(path, p))));
+  for (const t of list)
+    for (const g of people) {
+      const bucket = perRole.get(g.role as Role);
+      if (bucket && matches(t, g.role, g.path)) bucket.assigned += Number(g.n);
+    }
+  for (const { layer, rows } of done) {
+    const task = new Map(layer.map((t) => [t.lessonId, t]));
+    for (const c of rows) {
+      const t = task.get(c.lessonId);
+      const bucket = perRole.get(c.role as Role);
+      if (t && bucket && matches(t, c.role, c.path)) bucket.completed += Number(c.n);
+    }
+  }
+  return [...perRole.values()].filter((r) => r.assigned > 0).map((r) => ({ ...r, rate: pct(r.completed, r.assigned) }));
 }
 
 function addDays(date: string, days: number): string {
