@@ -12,7 +12,8 @@ import { studyBatchOps, studyOps } from '../study';
 import { OpRejected, payloadSchema, type ApplyContext, type BatchApplyFn, type BatchHandlers, type OpHandlers } from './registry';
 
 /**
- * The one write path. A batch is applied in one transaction; every applied op leaves a receipt keyed by its id,
+ * The one write path. A batch is applied in one transaction (on SQLite shared with the batches that arrived while
+ * the previous one ran: see group commit below); every applied op leaves a receipt keyed by its id,
  * so a retried or concurrent push of the same op is acknowledged as a duplicate and changes nothing. An op that
  * fails validation or its apply function is rolled back to its savepoint and rejected with a reason.
  *
