@@ -6,6 +6,7 @@ import type { Db } from './db/client';
 import { bilingual, HttpError, httpError } from './http';
 import { reserveAttempt, settleAttempt } from './login-lock';
 import { hashPassword, verifyPassword } from './passwords';
+import { forgetUserSessions } from './session-cache';
 
 /**
  * What people may change about their own account: their display name, and their password (after proving the
@@ -14,6 +15,7 @@ import { hashPassword, verifyPassword } from './passwords';
  */
 export async function updateProfile(db: Db, userId: string, input: ProfileInput): Promise<void> {
   await db.updateTable('user').set({ name: input.name, updatedAt: new Date() }).where('id', '=', userId).execute();
+  forgetUserSessions(userId);
 }
 
 /**
@@ -49,4 +51,5 @@ export async function changePassword(
     await trx.updateTable('user').set({ mustChangePassword: 0, updatedAt: new Date() }).where('id', '=', user.id).execute();
     await trx.deleteFrom('session').where('userId', '=', user.id).where('id', '!=', keepSessionId).execute();
   });
+  forgetUserSessions(user.id);
 }

@@ -7,6 +7,7 @@ import { clientOf } from './client';
 import { ready } from './db';
 import { errorResponse, httpError, json, readBody, requireSameOrigin } from './http';
 import { reserveAttempt, settleAttempt } from './login-lock';
+import { forgetSession } from './session-cache';
 
 /**
  * The only door to better-auth over HTTP. better-auth mounts dozens of routes (email sign-in, update-user,
@@ -50,7 +51,10 @@ export async function authGate(request: Request): Promise<Response> {
   const client = clientOf(request.headers);
   if (path === '/sign-in/username') return signIn(forwarded, body, client);
   await ready();
-  return auth(client.https).handler(forwarded);
+  const response = await auth(client.https).handler(forwarded);
+  // Signed out: the session row is gone (so a cached copy is refused anyway); the cache lets go of it too.
+  forgetSession(request.headers);
+  return response;
 }
 
 async function signIn(request: Request, body: Uint8Array, client: ReturnType<typeof clientOf>): Promise<Response> {

@@ -4,6 +4,7 @@ import { isRole, type Role } from '@/lib/roles';
 import { auth } from './auth';
 import { clientOf } from './client';
 import { ready } from './db';
+import { cachedSession, rememberSession, sessionCacheEpoch, sessionCacheKey } from './session-cache';
 
 export interface SessionUser {
   id: string;
@@ -17,6 +18,11 @@ export interface SessionUser {
   mustChangePassword: boolean;
 }
 
+export interface CurrentSession {
+  user: SessionUser;
+  sessionId: string;
+}
+
 /**
  * The signed-in user for a request, or null. Besides better-auth's idle expiry, a session older than 30 days
  * is ended here, whatever its activity.
@@ -26,7 +32,20 @@ export async function currentUser(headers: Headers): Promise<SessionUser | null>
 }
 
 /** The signed-in user and the id of the session the request carries (to end every other one). */
-export async function currentSession(headers: Headers): Promise<{ user: SessionUser; sessionId: string } | null> {
+export async function currentSession(headers: Headers): Promise<CurrentSession | null> {
+  const key = sessionCacheKey(headers);
+  if (key) {
+    const cached = await cachedSession((await ready()).db, key);
+    if (cached) return cached;
+  }
+  const epoch = sessionCacheEpoch();
+  const session = await checkedSession(headers);
+  if (session && key) rememberSession(key, epoch, session);
+  return session;
+}
+
+/** better-auth's check of the cookie and the session row, and the app's own limits on top. */
+async function checkedSession(headers: Headers): Promise<CurrentSession | null> {
   const handle = await ready();
   const result = await auth(clientOf(headers).https).api.getSession({ headers });
   if (!result) return null;

@@ -9,6 +9,7 @@ import { httpError } from './http';
 import { lockedAccounts, unlockAccount } from './login-lock';
 import { getOrgUnit } from './org';
 import { hashPassword } from './passwords';
+import { forgetUserSessions } from './session-cache';
 import { chinaDate } from '@/lib/consult/deadline';
 
 export interface UserSummary {
@@ -246,6 +247,8 @@ export async function updateUser(db: Db, id: string, input: UpdateUserInput): Pr
       .execute();
     if (input.disabled || password) await trx.deleteFrom('session').where('userId', '=', id).execute();
   });
+  // Role, unit, name, disabling, a reset: this process's cached sessions of theirs are checked afresh at once.
+  forgetUserSessions(id);
   const updated = await getUser(db, id);
   if (!updated) throw new Error('user vanished after update');
   return updated;

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { isOpType, type OpType } from '@/lib/sync/ops';
 import type { OpResult, PushRequest, PushResponse } from '@/lib/validations/sync';
 import { nextChangeSeq } from '../db/changes';
-import { writeTransaction, type DbHandle, type Trx } from '../db/client';
+import { writeTransaction, type DbHandle, type DbKind, type Trx } from '../db/client';
 import { activityOps } from '../activity/ops';
 import { httpError } from '../http';
 import { consultOps } from '../consult/ops';
@@ -12,7 +12,8 @@ import { studyBatchOps, studyOps } from '../study';
 import { OpRejected, payloadSchema, type ApplyContext, type BatchApplyFn, type BatchHandlers, type OpHandlers } from './registry';
 
 /**
- * The one write path. A batch is applied in one transaction; every applied op leaves a receipt keyed by its id,
+ * The one write path. A batch is applied in one transaction (on SQLite shared with the batches that arrived while
+ * the previous one ran: see group commit below); every applied op leaves a receipt keyed by its id,
  * so a retried or concurrent push of the same op is acknowledged as a duplicate and changes nothing. An op that
  * fails validation or its apply function is rolled back to its savepoint and rejected with a reason.
  *
@@ -99,88 +100,180 @@ async function applyOne(ctx: ApplyContext, type: OpType, payload: unknown): Prom
   }
 }
 
-export async function pushOps(handle: DbHandle, userId: string, request: PushRequest): Promise<PushResponse> {
+/**
+ * Group commit on SQLite. One connection writes at a time, so pushes that arrive while a write transaction runs wait
+ * anyway: they are applied together in the next transaction, one change value and one BEGIN/COMMIT for all of them.
+ * Each push runs under its own savepoint and gets its own answer: an op a handler rejects rejects only itself (as in
+ * a push of its own), and a push that fails as a whole (a handler's own error, another user's device) is rolled back
+ * to its savepoint and fails alone, its neighbours' ops applied. Every answer waits for the COMMIT; if the COMMIT
+ * itself fails, every push of the group fails and nothing of it is kept (the phones push again). On PostgreSQL
+ * every push keeps its own transaction: its connections write in parallel, and a shared transaction would only make
+ * pushes wait for each other's row locks.
+ */
+interface Waiting {
+  userId: string;
+  request: PushRequest;
+  /** When the push arrived: the server time its ops are checked against and stamped with. */
+  now: string;
+  resolve: (response: PushResponse) => void;
+  reject: (error: unknown) => void;
+}
+interface PushQueue {
+  waiting: Waiting[];
+  running: boolean;
+}
+// A group holds at most this many ops (and at least one push), so one transaction never holds the writer for long.
+const GROUP_MAX_OPS = 2000;
+const queues = new WeakMap<DbHandle, PushQueue>();
+
+export function pushOps(handle: DbHandle, userId: string, request: PushRequest): Promise<PushResponse> {
   const now = new Date().toISOString();
+  if (handle.kind !== 'sqlite')
+    return writeTransaction(handle, async (trx) => applyPush(trx, handle.kind, await nextChangeSeq(trx), { userId, request, now }));
+  let queue = queues.get(handle);
+  if (!queue) queues.set(handle, (queue = { waiting: [], running: false }));
+  const q = queue;
+  return new Promise<PushResponse>((resolve, reject) => {
+    q.waiting.push({ userId, request, now, resolve, reject });
+    if (!q.running) void drain(handle, q);
+  });
+}
+
+async function drain(handle: DbHandle, queue: PushQueue): Promise<void> {
+  queue.running = true;
+  try {
+    while (queue.waiting.length > 0) {
+      let ops = 0;
+      let size = 0;
+      while (size < queue.waiting.length && (size === 0 || ops + queue.waiting[size]!.request.ops.length <= GROUP_MAX_OPS))
+        ops += queue.waiting[size++]!.request.ops.length;
+      await commitGroup(handle, queue.waiting.splice(0, size));
+    }
+  } finally {
+    queue.running = false;
+  }
+}
+
+type Outcome = { ok: true; response: PushResponse } | { ok: false; error: unknown };
+
+async function commitGroup(handle: DbHandle, group: Waiting[]): Promise<void> {
+  let outcomes: Outcome[];
+  try {
+    outcomes = await writeTransaction(handle, async (trx) => {
+      const changeSeq = await nextChangeSeq(trx);
+      // Alone, a push needs no savepoint: its failure rolls the transaction back.
+      if (group.length === 1) return [{ ok: true, response: await applyPush(trx, handle.kind, changeSeq, group[0]!) }];
+      const settled: Outcome[] = [];
+      for (const push of group) {
+        await sql`savepoint push`.execute(trx);
+        try {
+          const response = await applyPush(trx, handle.kind, changeSeq, push);
+          await sql`release savepoint push`.execute(trx);
+          settled.push({ ok: true, response });
+        } catch (error) {
+          await sql`rollback to savepoint push`.execute(trx);
+          await sql`release savepoint push`.execute(trx);
+          settled.push({ ok: false, error });
+        }
+      }
+      return settled;
+    });
+  } catch (error) {
+    for (const push of group) push.reject(error);
+    return;
+  }
+  group.forEach((push, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) push.resolve(outcome.response);
+    else push.reject(outcome.error);
+  });
+}
+
+/** One push inside a write transaction that has taken its change value. */
+async function applyPush(
+  trx: Trx,
+  dbKind: DbKind,
+  changeSeq: number,
+  push: Pick<Waiting, 'userId' | 'request' | 'now'>,
+): Promise<PushResponse> {
+  const { userId, request, now } = push;
   const deviceId = request.deviceId;
   const order = request.ops.map((op, index) => ({ op, index })).sort((a, b) => a.op.seq - b.op.seq);
-  return writeTransaction(handle, async (trx) => {
-    const lastSeqBefore = await claimDevice(trx, deviceId, userId, now);
-    const account = await trx.selectFrom('user').select('createdAt').where('id', '=', userId).executeTakeFirstOrThrow();
-    const accountCreatedAt = new Date(account.createdAt).toISOString();
-    const changeSeq = await nextChangeSeq(trx);
-    const base = { trx, dbKind: handle.kind, userId, deviceId, changeSeq, now, accountCreatedAt };
+  const lastSeqBefore = await claimDevice(trx, deviceId, userId, now);
+  const account = await trx.selectFrom('user').select('createdAt').where('id', '=', userId).executeTakeFirstOrThrow();
+  const accountCreatedAt = new Date(account.createdAt).toISOString();
+  const base = { trx, dbKind, userId, deviceId, changeSeq, now, accountCreatedAt };
 
-    // Validate first; claim one receipt per distinct valid op id (the first copy in seq order names it).
-    const checked = order.map(({ op, index }) => ({ op, index, check: validate(op) }));
-    const firstCopies = new Map<string, Op>();
-    for (const { op, check } of checked) if (check.ok && !firstCopies.has(op.id)) firstCopies.set(op.id, op);
-    // Claimed in id order, so two pushes sharing ops on PostgreSQL wait for each other instead of deadlocking.
-    const toClaim = [...firstCopies.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const claimed = await claimReceipts(trx, toClaim, deviceId, userId, now);
+  // Validate first; claim one receipt per distinct valid op id (the first copy in seq order names it).
+  const checked = order.map(({ op, index }) => ({ op, index, check: validate(op) }));
+  const firstCopies = new Map<string, Op>();
+  for (const { op, check } of checked) if (check.ok && !firstCopies.has(op.id)) firstCopies.set(op.id, op);
+  // Claimed in id order, so two pushes sharing ops on PostgreSQL wait for each other instead of deadlocking.
+  const toClaim = [...firstCopies.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const claimed = await claimReceipts(trx, toClaim, deviceId, userId, now);
 
-    const results: OpResult[] = new Array(request.ops.length);
-    const settled = new Map<string, OpResult['status']>();
-    let highestSeq = 0;
-    let applied = 0;
-    const settle = (op: Op, index: number, result: OpResult) => {
-      results[index] = result;
-      settled.set(op.id, result.status);
-      if (result.status !== 'rejected') highestSeq = Math.max(highestSeq, op.seq);
-      if (result.status === 'applied' && ++applied === crashAfterOps) process.kill(process.pid, 'SIGKILL');
-    };
+  const results: OpResult[] = new Array(request.ops.length);
+  const settled = new Map<string, OpResult['status']>();
+  let highestSeq = 0;
+  let applied = 0;
+  const settle = (op: Op, index: number, result: OpResult) => {
+    results[index] = result;
+    settled.set(op.id, result.status);
+    if (result.status !== 'rejected') highestSeq = Math.max(highestSeq, op.seq);
+    if (result.status === 'applied' && ++applied === crashAfterOps) process.kill(process.pid, 'SIGKILL');
+  };
 
-    // A run of consecutive ops sharing one batch handler, waiting to be applied together.
-    let run: { fn: BatchApplyFn; items: { op: Op; index: number; type: OpType; payload: unknown }[] } | undefined;
-    const flush = async () => {
-      if (!run) return;
-      const { fn, items } = run;
-      run = undefined;
-      const rejected = await fn(
-        base,
-        items.map((i) => ({ opId: i.op.id, type: i.type, payload: i.payload })),
-      );
-      for (const i of items) {
-        const reason = rejected.get(i.op.id);
-        settle(i.op, i.index, reason === undefined ? { id: i.op.id, status: 'applied' } : reason.result(i.op.id));
-      }
-    };
+  // A run of consecutive ops sharing one batch handler, waiting to be applied together.
+  let run: { fn: BatchApplyFn; items: { op: Op; index: number; type: OpType; payload: unknown }[] } | undefined;
+  const flush = async () => {
+    if (!run) return;
+    const { fn, items } = run;
+    run = undefined;
+    const rejected = await fn(
+      base,
+      items.map((i) => ({ opId: i.op.id, type: i.type, payload: i.payload })),
+    );
+    for (const i of items) {
+      const reason = rejected.get(i.op.id);
+      settle(i.op, i.index, reason === undefined ? { id: i.op.id, status: 'applied' } : reason.result(i.op.id));
+    }
+  };
 
-    for (const { op, index, check } of checked) {
-      if (run?.items.some((i) => i.op.id === op.id)) await flush();
-      if (!check.ok) {
-        settle(op, index, check.reason.result(op.id));
-        continue;
-      }
-      // The same op twice in one batch counts once, like the same op in two batches; a rejected copy may be retried.
-      const earlier = settled.get(op.id);
-      if ((earlier && earlier !== 'rejected') || !claimed.has(op.id)) {
-        await flush();
-        settle(op, index, { id: op.id, status: 'duplicate' });
-        continue;
-      }
-      const batchFn = batchHandlers[check.type];
-      if (batchFn) {
-        if (run && run.fn !== batchFn) await flush();
-        run ??= { fn: batchFn, items: [] };
-        run.items.push({ op, index, type: check.type, payload: check.payload });
-        continue;
-      }
+  for (const { op, index, check } of checked) {
+    if (run?.items.some((i) => i.op.id === op.id)) await flush();
+    if (!check.ok) {
+      settle(op, index, check.reason.result(op.id));
+      continue;
+    }
+    // The same op twice in one batch counts once, like the same op in two batches; a rejected copy may be retried.
+    const earlier = settled.get(op.id);
+    if ((earlier && earlier !== 'rejected') || !claimed.has(op.id)) {
       await flush();
-      settle(op, index, await applyOne({ ...base, opId: op.id }, check.type, check.payload));
+      settle(op, index, { id: op.id, status: 'duplicate' });
+      continue;
+    }
+    const batchFn = batchHandlers[check.type];
+    if (batchFn) {
+      if (run && run.fn !== batchFn) await flush();
+      run ??= { fn: batchFn, items: [] };
+      run.items.push({ op, index, type: check.type, payload: check.payload });
+      continue;
     }
     await flush();
+    settle(op, index, await applyOne({ ...base, opId: op.id }, check.type, check.payload));
+  }
+  await flush();
 
-    // A receipt claimed for an op that ended rejected is given back, so a corrected retry can apply.
-    const released = [...claimed].filter((id) => settled.get(id) === 'rejected');
-    for (let i = 0; i < released.length; i += CHUNK) {
-      await trx
-        .deleteFrom('opReceipt')
-        .where('opId', 'in', released.slice(i, i + CHUNK))
-        .execute();
-    }
+  // A receipt claimed for an op that ended rejected is given back, so a corrected retry can apply.
+  const released = [...claimed].filter((id) => settled.get(id) === 'rejected');
+  for (let i = 0; i < released.length; i += CHUNK) {
+    await trx
+      .deleteFrom('opReceipt')
+      .where('opId', 'in', released.slice(i, i + CHUNK))
+      .execute();
+  }
 
-    const lastSeq = Math.max(lastSeqBefore, highestSeq);
-    await trx.updateTable('device').set({ lastSeq, lastSeenAt: now }).where('id', '=', deviceId).execute();
-    return { results, highestSeq: lastSeq };
-  });
+  const lastSeq = Math.max(lastSeqBefore, highestSeq);
+  await trx.updateTable('device').set({ lastSeq, lastSeenAt: now }).where('id', '=', deviceId).execute();
+  return { results, highestSeq: lastSeq };
 }
