@@ -54,7 +54,7 @@ function createAuth(secureCookies: boolean) {
       storage: 'database',
       window: 60,
       max: 300,
-      customRules: { '/sign-in/username': { window: 60, max: 30 } },
+      customRules: { '/sign-in/username': { window: 60, max: e.SIGN_IN_PER_MINUTE } },
     },
     advanced: {
       database: { generateId: () => uuidv7() },

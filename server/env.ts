@@ -21,6 +21,11 @@ const envSchema = z.object({
   BETTER_AUTH_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://127.0.0.1:3000' }).optional(),
   DEMO_PASSWORD: z.string().min(8).default('Pufa-demo-2026'),
   /**
+   * Sign-ins one address may make in a minute. Phones on a township office's Wi-Fi share one public address: raise
+   * it where a whole meeting room signs in at once. Wrong passwords still lock an account after five either way.
+   */
+  SIGN_IN_PER_MINUTE: z.coerce.number().int().min(5).max(10_000).default(30),
+  /**
    * Comma-separated IP addresses of the reverse proxies in front of the app. Only requests from these may say, in
    * X-Forwarded-For and X-Forwarded-Proto, who the client is and whether it came over HTTPS; scripts/server.mjs
    * applies it (and refuses a bad value on its own, before Next.js starts).

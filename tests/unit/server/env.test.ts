@@ -12,7 +12,7 @@ function envError(source: Record<string, string | undefined>): string {
 
 describe('parseEnv', () => {
   it('fills in the defaults for the embedded demo', () => {
-    expect(parseEnv({})).toEqual({ PORT: 3000, DATA_DIR: './data', DEMO_PASSWORD: 'Pufa-demo-2026' });
+    expect(parseEnv({})).toEqual({ PORT: 3000, DATA_DIR: './data', DEMO_PASSWORD: 'Pufa-demo-2026', SIGN_IN_PER_MINUTE: 30 });
   });
 
   it('treats empty variables as unset', () => {
@@ -29,6 +29,7 @@ describe('parseEnv', () => {
     },
     { name: 'a 32-character secret', source: { BETTER_AUTH_SECRET: 's'.repeat(32) }, check: { BETTER_AUTH_SECRET: 's'.repeat(32) } },
     { name: 'the trusted proxies', source: { TRUSTED_PROXY: '127.0.0.1,::1' }, check: { TRUSTED_PROXY: '127.0.0.1,::1' } },
+    { name: 'a meeting room of sign-ins a minute', source: { SIGN_IN_PER_MINUTE: '120' }, check: { SIGN_IN_PER_MINUTE: 120 } },
   ])('accepts $name', ({ source, check }) => {
     expect(parseEnv(source)).toMatchObject(check);
   });
@@ -45,6 +46,8 @@ describe('parseEnv', () => {
     { source: { BETTER_AUTH_URL: 'localhost:3000' }, variable: 'BETTER_AUTH_URL', says: /must be an http\(s\) URL/ },
     { source: { DEMO_PASSWORD: 'short' }, variable: 'DEMO_PASSWORD', says: /8/ },
     { source: { TRUSTED_PROXY: 'yes' }, variable: 'TRUSTED_PROXY', says: /IP addresses of your reverse proxies/ },
+    { source: { SIGN_IN_PER_MINUTE: '0' }, variable: 'SIGN_IN_PER_MINUTE', says: /5/ },
+    { source: { SIGN_IN_PER_MINUTE: 'many' }, variable: 'SIGN_IN_PER_MINUTE', says: /number/i },
   ])('names $variable when it is "$source"', ({ source, variable, says }) => {
     const message = envError(source);
     const line = message.split('\n').find((l) => l.trim().startsWith(`${variable}:`));
