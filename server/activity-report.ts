@@ -11,6 +11,7 @@ import {
 } from '@/lib/activity/types';
 import type { Db } from './db/client';
 import { ancestorIds, inOrgSubtree } from './org';
+import { COUNTED_ACTIVITY_COLUMNS, type CountedActivity } from './reports/counters';
 
 /**
  * The activity figures of the annual report for one org unit and everything below it, over [from, to): activities by
@@ -32,19 +33,8 @@ export interface ActivityFigures {
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** One activity of a report's period, with only the fields the figures need and its check-ins counted in SQL. */
-export interface ActivityRow {
-  kind: string;
-  studyKind: string | null;
-  dutyOutcome: string | null;
-  themeId: string | null;
+export interface ActivityRow extends CountedActivity {
   themeName: string | null;
-  audience: number;
-  banners: number;
-  posters: number;
-  leaflets: number;
-  brochures: number;
-  gifts: number;
-  startsAt: string;
   orgUnitId: string;
   path: string;
   checkIns: number;
@@ -56,22 +46,7 @@ export async function activityRows(db: Db, rootPath: string, from: string, to: s
     .selectFrom('activity')
     .innerJoin('orgUnit', 'orgUnit.id', 'activity.orgUnitId')
     .leftJoin('activityTheme', 'activityTheme.id', 'activity.themeId')
-    .select([
-      'activity.kind',
-      'activity.studyKind',
-      'activity.dutyOutcome',
-      'activity.themeId',
-      'activityTheme.name as themeName',
-      'activity.audience',
-      'activity.banners',
-      'activity.posters',
-      'activity.leaflets',
-      'activity.brochures',
-      'activity.gifts',
-      'activity.startsAt',
-      'activity.orgUnitId',
-      'orgUnit.path',
-    ])
+    .select([...COUNTED_ACTIVITY_COLUMNS, 'activityTheme.name as themeName', 'activity.orgUnitId', 'orgUnit.path'])
     .select((eb) =>
       eb.selectFrom('checkIn').select(eb.fn.countAll<number>().as('n')).whereRef('checkIn.activityId', '=', 'activity.id').as('checkIns'),
     )

@@ -36,7 +36,22 @@ import { ancestorIds, inOrgSubtree } from '../org';
 type Conn = Kysely<Database>;
 type Writer = Db | Trx | Conn;
 
-interface CountedActivity {
+/** The columns of an activity its figures are made of: the counters and the report's record reads take the same. */
+export const COUNTED_ACTIVITY_COLUMNS = [
+  'activity.kind',
+  'activity.studyKind',
+  'activity.dutyOutcome',
+  'activity.themeId',
+  'activity.audience',
+  'activity.banners',
+  'activity.posters',
+  'activity.leaflets',
+  'activity.brochures',
+  'activity.gifts',
+  'activity.startsAt',
+] as const;
+
+export interface CountedActivity {
   kind: string;
   studyKind: string | null;
   dutyOutcome: string | null;
@@ -234,20 +249,7 @@ export async function rebuildReportCounters(db: Writer): Promise<void> {
   const rows = await db
     .selectFrom('activity')
     .innerJoin('orgUnit', 'orgUnit.id', 'activity.orgUnitId')
-    .select([
-      'activity.kind',
-      'activity.studyKind',
-      'activity.dutyOutcome',
-      'activity.themeId',
-      'activity.audience',
-      'activity.banners',
-      'activity.posters',
-      'activity.leaflets',
-      'activity.brochures',
-      'activity.gifts',
-      'activity.startsAt',
-      'orgUnit.path',
-    ])
+    .select([...COUNTED_ACTIVITY_COLUMNS, 'orgUnit.path'])
     .select((eb) =>
       eb.selectFrom('checkIn').select(eb.fn.countAll<number>().as('n')).whereRef('checkIn.activityId', '=', 'activity.id').as('checkIns'),
     )
