@@ -1,52 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadShippedContent } from '@/server/content';
-import { openDatabase, type DbHandle } from '@/server/db/client';
-import { migrate } from '@/server/db/migrate';
+import type { DbHandle } from '@/server/db/client';
+import { freshTestDb, type TestDb } from '../../support/test-db';
+import { personMaker, seedTestTownship } from '../../support/township';
 import { HttpError } from '@/server/http';
-import { createOrgUnit } from '@/server/org';
 import { pushOps } from '@/server/sync/push';
-import { createUser } from '@/server/users';
 
 /**
  * Edges of the write path that the scenario tables in push.test.ts leave open, found by mutation testing: the
  * order copies of one op are taken in, a copy refused by its handler followed by a good copy in the same batch, the
  * exact reasons given, and the device refusal's message.
  */
-let dataDir: string;
+let test: TestDb;
 let handle: DbHandle;
 let lessons: string[];
-let phones = 1400;
+let newUser: () => Promise<string>;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'pufa-push-edges-'));
-  handle = openDatabase({ dataDir });
-  await migrate(handle);
-  await createOrgUnit(handle.db, { id: 'org-town', parentId: null, name: '普法镇', level: 'township' });
-  await createOrgUnit(handle.db, { id: 'org-v01', parentId: 'org-town', name: '东山村', level: 'village' });
-  await loadShippedContent(handle, path.resolve(process.cwd(), 'content'));
+  test = await freshTestDb('sqlite');
+  handle = test.handle;
+  await seedTestTownship(handle);
+  const person = personMaker(handle, '13900014', '马秀兰');
+  newUser = async () => (await person()).id;
   lessons = (await handle.db.selectFrom('lesson').select('id').orderBy('id').limit(5).execute()).map((l) => l.id);
 });
 afterAll(async () => {
-  await handle?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await test?.drop();
 });
 
-const newUser = async () =>
-  (
-    await createUser(handle.db, {
-      password: 'Pufa-demo-2026',
-      role: 'villager',
-      orgUnitId: 'org-v01',
-      legalLiterate: false,
-      legalLiterateSince: null,
-      phone: `1390000${phones++}`,
-      name: '马秀兰',
-    })
-  ).id;
 const now = () => new Date().toISOString();
 const open = (id: string, seq: number, lessonId: string, at = now()) => ({
   id,

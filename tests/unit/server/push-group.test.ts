@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PushRequest } from '@/lib/validations/sync';
-import { loadShippedContent } from '@/server/content';
-import { openDatabase, type DbHandle } from '@/server/db/client';
-import { migrate } from '@/server/db/migrate';
+import type { DbHandle } from '@/server/db/client';
+import { freshTestDb, type TestDb } from '../../support/test-db';
+import { personMaker, seedTestTownship } from '../../support/township';
 import { HttpError } from '@/server/http';
-import { createOrgUnit } from '@/server/org';
 import type { BatchApplyFn } from '@/server/sync/registry';
-import { createUser } from '@/server/users';
 
 /**
  * Group commit on SQLite (server/sync/push.ts): pushes that arrive while a write transaction runs are applied
@@ -32,38 +27,24 @@ vi.mock('@/server/study', async (importOriginal) => {
 });
 const { pushOps } = await import('@/server/sync/push');
 
-let dataDir: string;
+let test: TestDb;
 let handle: DbHandle;
 let lessons: string[];
-let phones = 1500;
+let newUser: () => Promise<string>;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'pufa-push-group-'));
-  handle = openDatabase({ dataDir });
-  await migrate(handle);
-  await createOrgUnit(handle.db, { id: 'org-town', parentId: null, name: '七营镇', level: 'township' });
-  await createOrgUnit(handle.db, { id: 'org-v01', parentId: 'org-town', name: '张堡村', level: 'village' });
-  await loadShippedContent(handle, path.resolve(process.cwd(), 'content'));
+  test = await freshTestDb('sqlite');
+  handle = test.handle;
+  await seedTestTownship(handle);
+  const person = personMaker(handle, '13900016', '马晓梅');
+  newUser = async () => (await person()).id;
   lessons = (await handle.db.selectFrom('lesson').select('id').orderBy('id').limit(8).execute()).map((l) => l.id);
 });
 afterAll(async () => {
-  await handle?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await test?.drop();
 });
 beforeEach(() => failing.clear());
 
-const newUser = async () =>
-  (
-    await createUser(handle.db, {
-      password: 'Pufa-demo-2026',
-      role: 'villager',
-      orgUnitId: 'org-v01',
-      legalLiterate: false,
-      legalLiterateSince: null,
-      phone: `1390000${phones++}`,
-      name: '马晓梅',
-    })
-  ).id;
 const at = () => new Date().toISOString();
 const open = (seq: number, lessonId: string, id: string = randomUUID()) => {
   const time = at();

@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushRequest } from '@/lib/validations/sync';
-import { loadShippedContent } from '@/server/content';
-import { openDatabase, type DbHandle } from '@/server/db/client';
-import { migrate } from '@/server/db/migrate';
-import { createOrgUnit } from '@/server/org';
-import { loadShippedQuestions } from '@/server/quiz/bank';
+import type { DbHandle } from '@/server/db/client';
+import { freshTestDb, type TestDb } from '../../support/test-db';
+import { personMaker, seedTestTownship } from '../../support/township';
 import { pushOps } from '@/server/sync/push';
-import { createUser } from '@/server/users';
 
 /**
  * How a push groups and sizes its work, seen from what it stores and answers (mutation testing, issue 13): batches
@@ -18,42 +12,27 @@ import { createUser } from '@/server/users';
  * by a second copy of an op already waiting in the run, a per-op handler's refusal rolled back to its savepoint, and
  * the device's last seq when a push brings nothing newer.
  */
-let dataDir: string;
+let test: TestDb;
 let handle: DbHandle;
 let lessons: string[];
 let practiceQuestion: string;
-let phones = 1500;
+let newUser: () => Promise<string>;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'pufa-push-runs-'));
-  handle = openDatabase({ dataDir });
-  await migrate(handle);
-  await createOrgUnit(handle.db, { id: 'org-town', parentId: null, name: '普法镇', level: 'township' });
-  await createOrgUnit(handle.db, { id: 'org-v01', parentId: 'org-town', name: '东山村', level: 'village' });
-  await loadShippedContent(handle, path.resolve(process.cwd(), 'content'));
-  await loadShippedQuestions(handle, path.resolve(process.cwd(), 'content'));
+  test = await freshTestDb('sqlite');
+  handle = test.handle;
+  await seedTestTownship(handle, { questions: true });
+  const person = personMaker(handle, '13900015', '杨桂花');
+  newUser = async () => (await person()).id;
   lessons = (await handle.db.selectFrom('lesson').select('id').orderBy('id').limit(4).execute()).map((l) => l.id);
   practiceQuestion = (
     await handle.db.selectFrom('question').select('id').where('pool', '=', 'practice').orderBy('id').executeTakeFirstOrThrow()
   ).id;
 });
 afterAll(async () => {
-  await handle?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await test?.drop();
 });
 
-const newUser = async () =>
-  (
-    await createUser(handle.db, {
-      password: 'Pufa-demo-2026',
-      role: 'villager',
-      orgUnitId: 'org-v01',
-      legalLiterate: false,
-      legalLiterateSince: null,
-      phone: `1390000${phones++}`,
-      name: '杨桂花',
-    })
-  ).id;
 type Op = PushRequest['ops'][number];
 const now = () => new Date().toISOString();
 const missingLesson = '00000000-0000-7000-8000-000000000000';
